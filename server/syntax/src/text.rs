@@ -1,0 +1,251 @@
+//! Plain text with an exact map back to source bytes.
+//!
+//! Every piece of text in the resume model is a [`Text`]: the plain words a
+//! reader sees (LaTeX escapes resolved, markup removed) plus, for every plain
+//! byte, the source byte range it came from. Rules work on the plain string and
+//! translate their findings back with [`Text::source_range`].
+
+use std::ops::Range;
+
+/// One run of plain text and where it came from.
+///
+/// A verbatim segment maps plain bytes one to one onto source bytes
+/// (`src.len() == len`). A replaced segment maps all of its plain bytes onto
+/// the whole of `src` (`\%` → `%`, `--` → `–`, a newline plus indentation → one
+/// space).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// Start of the segment in the plain string.
+    pub plain: usize,
+    /// Length of the segment in the plain string, in bytes.
+    pub len: usize,
+    /// Source byte range.
+    pub src: Range<usize>,
+    /// Whether plain bytes map one to one onto source bytes.
+    pub verbatim: bool,
+}
+
+/// Plain text plus a source map.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Text {
+    text: String,
+    segments: Vec<Segment>,
+}
+
+impl Text {
+    /// An empty text.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Text copied verbatim from `source[range]`.
+    pub fn verbatim(source: &str, range: Range<usize>) -> Self {
+        let mut t = Self::new();
+        t.push_verbatim(&source[range.clone()], range.start);
+        t
+    }
+
+    /// The plain string.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The segments of the source map, in plain order.
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
+    /// Length of the plain string in bytes.
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Whether the plain string is empty.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Appends `s`, which is exactly the source text starting at `src_start`.
+    pub fn push_verbatim(&mut self, s: &str, src_start: usize) {
+        if s.is_empty() {
+            return;
+        }
+        let plain = self.text.len();
+        if let Some(last) = self.segments.last_mut() {
+            if last.verbatim && last.src.end == src_start && last.plain + last.len == plain {
+                last.len += s.len();
+                last.src.end += s.len();
+                self.text.push_str(s);
+                return;
+            }
+        }
+        self.text.push_str(s);
+        self.segments.push(Segment {
+            plain,
+            len: s.len(),
+            src: src_start..src_start + s.len(),
+            verbatim: true,
+        });
+    }
+
+    /// Appends `s`, which stands for the whole source range `src`.
+    pub fn push_replaced(&mut self, s: &str, src: Range<usize>) {
+        if s.is_empty() {
+            return;
+        }
+        let plain = self.text.len();
+        self.text.push_str(s);
+        self.segments.push(Segment {
+            plain,
+            len: s.len(),
+            src,
+            verbatim: false,
+        });
+    }
+
+    /// Appends another text (with its map).
+    pub fn push_text(&mut self, other: &Text) {
+        let base = self.text.len();
+        self.text.push_str(&other.text);
+        for seg in &other.segments {
+            self.segments.push(Segment {
+                plain: seg.plain + base,
+                ..seg.clone()
+            });
+        }
+    }
+
+    /// Whether the plain text ends with whitespace (or is empty).
+    pub fn ends_with_space(&self) -> bool {
+        self.text.chars().next_back().is_none_or(char::is_whitespace)
+    }
+
+    /// Removes leading and trailing whitespace, keeping the map exact.
+    pub fn trimmed(&self) -> Text {
+        let start = self.text.len() - self.text.trim_start().len();
+        let end = self.text.trim_end().len();
+        if start >= end {
+            return Text::new();
+        }
+        self.slice(start..end)
+    }
+
+    /// The sub-text covering `plain` (byte offsets on char boundaries).
+    pub fn slice(&self, plain: Range<usize>) -> Text {
+        let mut out = Text::new();
+        if plain.start >= plain.end {
+            return out;
+        }
+        for seg in &self.segments {
+            let s = seg.plain.max(plain.start);
+            let e = (seg.plain + seg.len).min(plain.end);
+            if s >= e {
+                continue;
+            }
+            let piece = &self.text[s..e];
+            if seg.verbatim {
+                out.push_verbatim(piece, seg.src.start + (s - seg.plain));
+            } else {
+                out.push_replaced(piece, seg.src.clone());
+            }
+        }
+        out
+    }
+
+    fn segment_at(&self, plain: usize) -> Option<&Segment> {
+        let idx = self
+            .segments
+            .partition_point(|seg| seg.plain + seg.len <= plain);
+        self.segments.get(idx)
+    }
+
+    /// Source offset where the plain byte `plain` starts.
+    pub fn source_offset(&self, plain: usize) -> Option<usize> {
+        let seg = self.segment_at(plain)?;
+        Some(if seg.verbatim {
+            seg.src.start + (plain - seg.plain)
+        } else {
+            seg.src.start
+        })
+    }
+
+    /// Source offset just after the plain byte `plain`.
+    fn source_end_of(&self, plain: usize) -> Option<usize> {
+        let seg = self.segment_at(plain)?;
+        Some(if seg.verbatim {
+            seg.src.start + (plain - seg.plain) + 1
+        } else {
+            seg.src.end
+        })
+    }
+
+    /// Maps a plain byte range back to the source byte range that produced it.
+    ///
+    /// An empty range maps to the empty source range at its start (or at the
+    /// end of the text when it is at the end).
+    pub fn source_range(&self, plain: Range<usize>) -> Option<Range<usize>> {
+        if plain.start > plain.end || plain.end > self.text.len() {
+            return None;
+        }
+        if plain.start == plain.end {
+            let at = if plain.start == self.text.len() {
+                self.segments.last().map(|s| s.src.end)?
+            } else {
+                self.source_offset(plain.start)?
+            };
+            return Some(at..at);
+        }
+        let start = self.source_offset(plain.start)?;
+        let end = self.source_end_of(plain.end - 1)?;
+        Some(start..end.max(start))
+    }
+
+    /// The source range covered by the whole text.
+    pub fn source_span(&self) -> Option<Range<usize>> {
+        self.source_range(0..self.text.len())
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verbatim_and_replaced_pieces_map_back() {
+        let src = r"Cut cost 40\% -- fast";
+        let mut t = Text::new();
+        t.push_verbatim("Cut cost 40", 0);
+        t.push_replaced("%", 11..13);
+        t.push_verbatim(" ", 13);
+        t.push_replaced("–", 14..16);
+        t.push_verbatim(" fast", 16);
+        assert_eq!(t.as_str(), "Cut cost 40% – fast");
+        let p = t.as_str().find("40%").unwrap();
+        let r = t.source_range(p..p + 3).unwrap();
+        assert_eq!(&src[r], r"40\%");
+        let p = t.as_str().find('–').unwrap();
+        let r = t.source_range(p..p + '–'.len_utf8()).unwrap();
+        assert_eq!(&src[r], "--");
+        assert_eq!(&src[t.source_span().unwrap()], src);
+    }
+
+    #[test]
+    fn slice_and_trim_keep_the_map() {
+        let src = "  héllo world  ";
+        let t = Text::verbatim(src, 0..src.len());
+        let tr = t.trimmed();
+        assert_eq!(tr.as_str(), "héllo world");
+        assert_eq!(&src[tr.source_span().unwrap()], "héllo world");
+        let w = tr.slice(7..12);
+        assert_eq!(w.as_str(), "world");
+        assert_eq!(&src[w.source_span().unwrap()], "world");
+        assert_eq!(t.source_range(3..3), Some(3..3));
+        assert_eq!(t.source_range(0..99), None);
+    }
+}
