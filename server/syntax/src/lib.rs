@@ -6,12 +6,14 @@
 //! yields a model); every [`Text`] maps back to the source it came from.
 
 pub mod document;
+pub mod line_index;
 pub mod macros;
 pub mod model;
 mod sections;
 pub mod text;
 
 pub use document::Document;
+pub use line_index::{Encoding, LineCol, LineIndex};
 pub use macros::{ArgRole, MacroKind, MacroSpec, MacroTable, ParseOptions};
 pub use model::{
     Bullet, BulletRef, Comment, Entry, Format, Resume, Section, SectionKind, SkillLine,

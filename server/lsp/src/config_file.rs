@@ -1,0 +1,1 @@
+//! `resume-lsp.toml`: finding, reading and validating the configuration file.
