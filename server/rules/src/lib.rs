@@ -5,15 +5,21 @@
 //! knows nothing about LSP, files or processes.
 //!
 //! Each rule lives in one file under `rules/` with its documentation, logic
-//! and tests, and is declared once in [`registry`].
+//! and tests, and is registered with one line in [`registry`]. Text-level
+//! analyses shared by rules (metric detection, word lists) live in
+//! [`analysis`]; rule tests use the caret fixtures of `testing`.
 
+pub mod analysis;
 pub mod config;
 pub mod diagnostic;
 pub mod registry;
+pub(crate) mod rules;
+#[cfg(test)]
+pub(crate) mod testing;
 
 pub use config::{Config, RuleLevel};
 pub use diagnostic::{apply_edits, Applicability, Diagnostic, Edit, Fix, Severity};
-pub use registry::{rule, RuleMeta, RULES};
+pub use registry::{rule, Category, FixAvailability, RegisteredRule, RuleMeta, RULES};
 
 use resume_syntax::Resume;
 

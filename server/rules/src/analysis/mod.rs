@@ -1,0 +1,4 @@
+//! Text-level analyses shared by rules: pure functions over plain strings,
+//! independent of the resume model and of the source format.
+
+pub mod metrics;

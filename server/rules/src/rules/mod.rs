@@ -1,0 +1,7 @@
+//! One module per rule. Each declares `pub(crate) const META: RuleMeta` and
+//! `pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>)`, and is
+//! listed once in `registry::RULES`.
+
+pub(crate) mod buzzword_stacking;
+pub(crate) mod tech_stack_overload;
+pub(crate) mod unquantified_bullet;
