@@ -1,12 +1,19 @@
 //! An open document: rope, syntax tree(s), model and version, updated
 //! incrementally.
+//!
+//! An edit is applied to the rope and the text, then to the old tree
+//! (`Tree::edit` with byte offsets and row/column points), then the tree is
+//! re-parsed with the old one so tree-sitter reuses everything outside the
+//! edit, and finally the model is rebuilt from the new tree.
 
 use std::ops::Range;
 
 use ropey::Rope;
+use tree_sitter::{InputEdit, Point};
 
 use crate::macros::ParseOptions;
 use crate::model::{Format, Resume};
+use crate::syntax_tree::{Parsers, SyntaxTree};
 
 /// An open document.
 pub struct Document {
@@ -15,28 +22,68 @@ pub struct Document {
     text: String,
     version: i32,
     options: ParseOptions,
+    parsers: Parsers,
+    tree: SyntaxTree,
     resume: Resume,
+}
+
+impl std::fmt::Debug for Document {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Document")
+            .field("format", &self.format)
+            .field("version", &self.version)
+            .field("len", &self.text.len())
+            .finish()
+    }
 }
 
 impl Document {
     /// Parses `text` from scratch.
     pub fn new(text: &str, format: Format, version: i32, options: ParseOptions) -> Document {
-        let resume = crate::parse(text, format, &options);
+        let mut parsers = Parsers::default();
+        let tree = parsers.parse(text, format, None);
+        let resume = crate::lower(text, &tree, &options);
         Document {
             format,
             rope: Rope::from_str(text),
             text: text.to_string(),
             version,
             options,
+            parsers,
+            tree,
             resume,
         }
     }
 
-    /// Replaces the source bytes `range` with `new_text` and re-parses
-    /// incrementally. Out-of-range offsets are clamped to the document and
-    /// moved back to the previous char boundary; the applied range is
-    /// returned.
+    /// Replaces the source bytes `range` with `new_text`, edits the tree and
+    /// re-parses incrementally, then rebuilds the model. Out-of-range offsets
+    /// are clamped to the document and moved back to a char boundary; the
+    /// applied range is returned.
     pub fn apply_edit(&mut self, range: Range<usize>, new_text: &str) -> Range<usize> {
+        let applied = self.edit_text(range, new_text);
+        self.reparse();
+        applied
+    }
+
+    /// Applies several edits (each in the coordinates of the text left by the
+    /// previous one, as LSP sends them), then re-parses once.
+    pub fn apply_edits<'a>(&mut self, edits: impl IntoIterator<Item = (Range<usize>, &'a str)>) {
+        for (range, text) in edits {
+            self.edit_text(range, text);
+        }
+        self.reparse();
+    }
+
+    /// Replaces the whole text (a full-document sync) and re-parses from
+    /// scratch.
+    pub fn replace_all(&mut self, text: &str) {
+        self.rope = Rope::from_str(text);
+        self.text = text.to_string();
+        self.tree = self.parsers.parse(&self.text, self.format, None);
+        self.resume = crate::lower(&self.text, &self.tree, &self.options);
+    }
+
+    fn edit_text(&mut self, range: Range<usize>, new_text: &str) -> Range<usize> {
         let len = self.text.len();
         let mut start = range.start.min(len);
         let mut end = range.end.min(len).max(start);
@@ -47,13 +94,42 @@ impl Document {
             end -= 1;
         }
         let end = end.max(start);
+        let start_position = self.point(start);
+        let old_end_position = self.point(end);
+
         let cs = self.rope.byte_to_char(start);
         let ce = self.rope.byte_to_char(end);
         self.rope.remove(cs..ce);
         self.rope.insert(cs, new_text);
         self.text.replace_range(start..end, new_text);
-        self.resume = crate::parse(&self.text, self.format, &self.options);
+
+        let new_end_byte = start + new_text.len();
+        let new_end_position = self.point(new_end_byte);
+        self.tree.edit(&InputEdit {
+            start_byte: start,
+            old_end_byte: end,
+            new_end_byte,
+            start_position,
+            old_end_position,
+            new_end_position,
+        });
         start..end
+    }
+
+    fn reparse(&mut self) {
+        self.tree = self.parsers.parse(&self.text, self.format, Some(&self.tree));
+        self.resume = crate::lower(&self.text, &self.tree, &self.options);
+    }
+
+    /// Row and byte column of `offset` in the current text (the rope and the
+    /// text agree at the time of the call).
+    fn point(&self, offset: usize) -> Point {
+        let line = self.rope.byte_to_line(offset);
+        let line_start = self.rope.line_to_byte(line);
+        Point {
+            row: line,
+            column: offset - line_start,
+        }
     }
 
     /// Sets the version (from the editor).
@@ -64,7 +140,12 @@ impl Document {
     /// Replaces the parse options and rebuilds the model.
     pub fn set_options(&mut self, options: ParseOptions) {
         self.options = options;
-        self.resume = crate::parse(&self.text, self.format, &self.options);
+        self.resume = crate::lower(&self.text, &self.tree, &self.options);
+    }
+
+    /// The parse options.
+    pub fn options(&self) -> &ParseOptions {
+        &self.options
     }
 
     /// The version.
@@ -85,6 +166,11 @@ impl Document {
     /// The text.
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The syntax tree(s).
+    pub fn tree(&self) -> &SyntaxTree {
+        &self.tree
     }
 
     /// The resume model.

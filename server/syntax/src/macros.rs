@@ -128,6 +128,11 @@ impl MacroTable {
         self.map.contains_key(name)
     }
 
+    /// Every macro with its spec.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &MacroSpec)> {
+        self.map.iter().map(|(n, s)| (n.as_str(), s))
+    }
+
     /// Names of all macros of a kind other than `Section` (used for resume
     /// detection: `\section` alone does not make a resume).
     pub fn resume_macro_names(&self) -> impl Iterator<Item = &str> {
@@ -146,4 +151,7 @@ pub struct ParseOptions {
     /// Forces the document to be (or not be) treated as a resume, as a
     /// configuration file may say.
     pub force_resume: Option<bool>,
+    /// Macro arities read from files the document includes (`\input`), which
+    /// the caller reads; definitions in the document itself win.
+    pub arities: std::collections::HashMap<String, usize>,
 }

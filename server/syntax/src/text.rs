@@ -105,13 +105,13 @@ impl Text {
 
     /// Appends another text (with its map).
     pub fn push_text(&mut self, other: &Text) {
-        let base = self.text.len();
-        self.text.push_str(&other.text);
         for seg in &other.segments {
-            self.segments.push(Segment {
-                plain: seg.plain + base,
-                ..seg.clone()
-            });
+            let piece = &other.text[seg.plain..seg.plain + seg.len];
+            if seg.verbatim {
+                self.push_verbatim(piece, seg.src.start);
+            } else {
+                self.push_replaced(piece, seg.src.clone());
+            }
         }
     }
 
@@ -198,6 +198,47 @@ impl Text {
         let start = self.source_offset(plain.start)?;
         let end = self.source_end_of(plain.end - 1)?;
         Some(start..end.max(start))
+    }
+
+    /// Collapses every whitespace run that is not a single space (newlines,
+    /// indentation, tabs, double spaces) into one space mapped to the whole
+    /// run, and trims both ends.
+    pub fn collapse_whitespace(&self) -> Text {
+        let mut out = Text::new();
+        let s = self.text.as_str();
+        let mut i = 0;
+        while i < s.len() {
+            let rest = &s[i..];
+            let ws = rest.len() - rest.trim_start().len();
+            if ws > 0 {
+                let run = &rest[..ws];
+                if run == " " {
+                    out.push_text(&self.slice(i..i + 1));
+                } else if let Some(src) = self.source_range(i..i + ws) {
+                    out.push_replaced(" ", src);
+                }
+                i += ws;
+            } else {
+                let word = rest
+                    .find(char::is_whitespace)
+                    .unwrap_or(rest.len());
+                out.push_text(&self.slice(i..i + word));
+                i += word;
+            }
+        }
+        out.trimmed()
+    }
+
+    /// Splits at every occurrence of `sep` (plain text), keeping maps.
+    pub fn split(&self, sep: &str) -> Vec<Text> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for (i, _) in self.text.match_indices(sep) {
+            out.push(self.slice(at..i));
+            at = i + sep.len();
+        }
+        out.push(self.slice(at..self.text.len()));
+        out
     }
 
     /// The source range covered by the whole text.

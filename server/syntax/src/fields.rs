@@ -1,0 +1,314 @@
+//! Recognising entry fields by what they look like: dates, locations, job
+//! titles and organisations. Shared by the LaTeX and Markdown lowerings,
+//! because real resumes put the same fields in different orders.
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+const SEASONS: [&str; 6] = ["spring", "summer", "fall", "autumn", "winter", "season"];
+
+const ONGOING: [&str; 6] = ["present", "current", "now", "today", "ongoing", "date"];
+
+/// Words that may accompany a date without making it something else.
+const DATE_FILLER: [&str; 10] = [
+    "expected",
+    "anticipated",
+    "since",
+    "to",
+    "until",
+    "till",
+    "from",
+    "graduated",
+    "graduating",
+    "est",
+];
+
+fn is_month_word(w: &str) -> bool {
+    let w = w.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return false;
+    }
+    MONTHS
+        .iter()
+        .any(|m| *m == w || (m.starts_with(&w) && w.len() >= 3) || (w == "sept"))
+}
+
+fn is_year(w: &str) -> bool {
+    let w = w.trim_start_matches('\'').trim_start_matches('’');
+    let digits = w.chars().all(|c| c.is_ascii_digit());
+    (digits && w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+        || (digits && w.len() == 2)
+}
+
+fn is_numeric_date(w: &str) -> bool {
+    // 01/2024, 1/2024, 2024-01, 2024/01, 01.2024
+    let parts: Vec<&str> = w.split(['/', '-', '.']).collect();
+    parts.len() == 2
+        && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        && parts.iter().any(|p| p.len() == 4)
+}
+
+/// Whether `text` reads as a date or date range (`Jan 2020 – Present`,
+/// `2018 -- 2022`, `Summer 2021`, `Expected May 2025`, `03/2016 – 08/2017`).
+pub(crate) fn looks_like_date(text: &str) -> bool {
+    let mut saw_anchor = false;
+    let mut words = 0;
+    for raw in text.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')') {
+        let w = raw.trim_matches(|c: char| matches!(c, '–' | '—' | '-' | '~' | '|' | '·' | ':'));
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        let lower = w.to_ascii_lowercase();
+        let lower = lower.trim_end_matches('.');
+        if is_year(w) && w.trim_start_matches(['\'', '’']).len() == 4
+            || is_numeric_date(w)
+            || ONGOING.contains(&lower)
+        {
+            saw_anchor = true;
+            continue;
+        }
+        // Ranges written without spaces: 2019–2023, Jan–Mar.
+        if w.contains(['–', '—', '-']) {
+            let all = w
+                .split(['–', '—', '-'])
+                .filter(|p| !p.is_empty())
+                .all(|p| is_year(p) || is_month_word(p) || is_numeric_date(p));
+            if all {
+                saw_anchor |= w.split(['–', '—', '-']).any(|p| is_year(p) && p.len() == 4);
+                continue;
+            }
+            return false;
+        }
+        if is_year(w) || is_month_word(w) || SEASONS.contains(&lower) || DATE_FILLER.contains(&lower)
+        {
+            continue;
+        }
+        return false;
+    }
+    saw_anchor && words > 0
+}
+
+/// US state and Canadian province codes.
+const REGIONS: [&str; 64] = [
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+    "WI", "WY", "DC", "ON", "QC", "BC", "AB", "MB", "NS", "NB", "SK", "PE", "NL", "UK", "US", "USA",
+];
+
+/// Whether `text` reads as a location (`Chicago, IL`, `Remote`,
+/// `Berlin, Germany`, `New York, NY (Hybrid)`).
+pub(crate) fn looks_like_location(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    if matches!(
+        lower.as_str(),
+        "remote" | "hybrid" | "on-site" | "onsite" | "online" | "virtual"
+    ) {
+        return true;
+    }
+    let core = t.split('(').next().unwrap_or(t).trim();
+    let parts: Vec<&str> = core.split(',').map(str::trim).collect();
+    if parts.len() < 2 || parts.len() > 3 || parts.iter().any(|p| p.is_empty()) {
+        return false;
+    }
+    let words = core.split_whitespace().count();
+    if words > 6 {
+        return false;
+    }
+    let capitalised = parts.iter().all(|p| {
+        p.split_whitespace()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || w.len() <= 3)
+    });
+    let last = parts[parts.len() - 1];
+    capitalised
+        && title_score(core) <= 0
+        && (REGIONS.contains(&last)
+            || COUNTRIES.contains(&last)
+            || parts.len() == 3 && last.split_whitespace().count() <= 2)
+        && !looks_like_date(core)
+}
+
+/// Countries that often end a location.
+const COUNTRIES: [&str; 40] = [
+    "Germany", "France", "Canada", "India", "China", "Japan", "Spain", "Italy", "Netherlands",
+    "Sweden", "Norway", "Denmark", "Finland", "Ireland", "Switzerland", "Austria", "Belgium",
+    "Poland", "Portugal", "Brazil", "Mexico", "Argentina", "Australia", "Singapore", "Israel",
+    "Nigeria", "Kenya", "Egypt", "Korea", "South Korea", "Vietnam", "Indonesia", "Pakistan",
+    "United States", "United Kingdom", "England", "Scotland", "New Zealand", "UAE", "Taiwan",
+];
+
+const TITLE_WORDS: [&str; 48] = [
+    "engineer",
+    "developer",
+    "intern",
+    "internship",
+    "manager",
+    "analyst",
+    "scientist",
+    "designer",
+    "lead",
+    "director",
+    "consultant",
+    "assistant",
+    "associate",
+    "specialist",
+    "researcher",
+    "officer",
+    "coordinator",
+    "architect",
+    "administrator",
+    "technician",
+    "fellow",
+    "president",
+    "vice",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "head",
+    "tutor",
+    "teaching",
+    "instructor",
+    "representative",
+    "programmer",
+    "strategist",
+    "editor",
+    "writer",
+    "nurse",
+    "accountant",
+    "advisor",
+    "member",
+    "chair",
+    "captain",
+    "volunteer",
+    "mentor",
+    "student",
+    "bachelor",
+    "master",
+    "b.s.",
+    "m.s.",
+];
+
+const ORG_WORDS: [&str; 26] = [
+    "inc",
+    "inc.",
+    "llc",
+    "ltd",
+    "corp",
+    "corp.",
+    "corporation",
+    "company",
+    "co.",
+    "university",
+    "college",
+    "institute",
+    "school",
+    "labs",
+    "lab",
+    "laboratory",
+    "technologies",
+    "group",
+    "bank",
+    "hospital",
+    "foundation",
+    "academy",
+    "agency",
+    "partners",
+    "systems",
+    "gmbh",
+];
+
+/// A score above zero means `text` reads like a job title or degree.
+pub(crate) fn title_score(text: &str) -> i32 {
+    let lower = text.to_lowercase();
+    let mut score = 0;
+    for w in lower.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-')) {
+        if TITLE_WORDS.contains(&w) {
+            score += 2;
+        }
+        if ORG_WORDS.contains(&w) {
+            score -= 2;
+        }
+    }
+    if lower.starts_with("b.") || lower.starts_with("m.") || lower.starts_with("ph") && lower.contains("d") {
+        score += 1;
+    }
+    if lower.contains("bachelor") || lower.contains("master") || lower.contains("degree") {
+        score += 2;
+    }
+    score
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        for d in [
+            "Jan 2020 – Present",
+            "Jan. 2020 -- Dec. 2021",
+            "2018 – 2022",
+            "June 2019 - Aug 2019",
+            "Summer 2021",
+            "Expected May 2025",
+            "03/2016 – 08/2017",
+            "2019–2023",
+            "Sept 2021 to Now",
+            "Aug 2018 – May 2022",
+            "2024-01 – 2024-06",
+            "May 2020",
+        ] {
+            assert!(looks_like_date(d), "{d}");
+        }
+        for d in [
+            "Chicago, IL",
+            "Python 3.11",
+            "NeurIPS 2024",
+            "Software Engineer",
+            "",
+            "May",
+            "github.com/x",
+        ] {
+            assert!(!looks_like_date(d), "{d}");
+        }
+    }
+
+    #[test]
+    fn locations() {
+        for l in ["Chicago, IL", "Remote", "Berlin, Germany", "New York, NY (Hybrid)", "Montréal, QC"] {
+            assert!(looks_like_location(l), "{l}");
+        }
+        for l in [
+            "Software Engineer",
+            "Jan 2020 – Present",
+            "Python, Go, Rust, SQL, Docker",
+            "Charge Nurse, Cardiac ICU",
+            "Acme, Widgets",
+        ] {
+            assert!(!looks_like_location(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn titles_and_organisations() {
+        assert!(title_score("Senior Software Engineer") > 0);
+        assert!(title_score("B.S. in Mathematics") > 0);
+        assert!(title_score("University of Vermont") < 0);
+        assert!(title_score("Acme Labs") < 0);
+        assert_eq!(title_score("Lumen Freight"), 0);
+    }
+}

@@ -1,0 +1,522 @@
+//! Markdown → resume model, through tree-sitter-md's block and inline trees.
+
+use std::ops::Range;
+
+use tree_sitter::Node;
+use tree_sitter_md::MarkdownTree;
+
+use crate::entry_fields::{assign, skill_line, split_heading, Fields};
+use crate::fields::looks_like_date;
+use crate::macros::ParseOptions;
+use crate::model::{Bullet, Comment, Entry, Format, Resume, Section, SectionKind};
+use crate::text::Text;
+
+/// A block of the document, flattened in source order.
+enum Block {
+    Heading {
+        level: usize,
+        text: Text,
+        range: Range<usize>,
+    },
+    Paragraph {
+        /// One text per source line (whitespace collapsed inside the line).
+        lines: Vec<Text>,
+        /// Plain ranges (per line) that were bold.
+        bold: Vec<Vec<Range<usize>>>,
+        range: Range<usize>,
+    },
+    Item {
+        depth: usize,
+        text: Text,
+        bold_lead: Option<Range<usize>>,
+        range: Range<usize>,
+    },
+}
+
+/// Lowers a parsed Markdown document.
+pub(crate) fn lower(source: &str, tree: &MarkdownTree, options: &ParseOptions) -> Resume {
+    let mut resume = Resume::empty(Format::Markdown);
+    let mut blocks = Vec::new();
+    let root = tree.block_tree().root_node();
+    collect(source, tree, root, 0, &mut blocks, &mut resume.comments);
+
+    let section_level = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level, text, .. } if SectionKind::is_known_heading(text.as_str()) => {
+                Some(*level)
+            }
+            _ => None,
+        })
+        .min();
+    let is_resume = options.force_resume.unwrap_or(section_level.is_some());
+    if !is_resume {
+        return resume;
+    }
+    resume.is_resume = true;
+    let section_level = section_level.unwrap_or(1);
+
+    let mut sections: Vec<Section> = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Heading { level, text, range } => {
+                if level < section_level || (sections.is_empty() && level > section_level) {
+                    resume.header.push(text);
+                } else if level == section_level {
+                    if let Some(s) = sections.last_mut() {
+                        s.range.end = s.range.end.min(range.start);
+                    }
+                    sections.push(Section {
+                        kind: SectionKind::from_heading(text.as_str()),
+                        heading: text,
+                        range: range.start..source.len(),
+                        entries: Vec::new(),
+                        bullets: Vec::new(),
+                        skills: Vec::new(),
+                        prose: Vec::new(),
+                    });
+                } else if let Some(section) = sections.last_mut() {
+                    let fields = assign(split_heading(&text, &[]));
+                    section.entries.push(new_entry(fields, range));
+                }
+            }
+            Block::Paragraph { lines, bold, range } => {
+                let Some(section) = sections.last_mut() else {
+                    resume.header.extend(lines);
+                    continue;
+                };
+                paragraph(section, lines, bold, range);
+            }
+            Block::Item {
+                depth,
+                text,
+                bold_lead,
+                range,
+            } => {
+                let Some(section) = sections.last_mut() else {
+                    resume.header.push(text);
+                    continue;
+                };
+                if section.kind == SectionKind::Skills {
+                    section.skills.push(skill_line(&text, range));
+                    continue;
+                }
+                let (lead, text) = split_lead(&text, bold_lead);
+                let bullet = Bullet {
+                    text,
+                    lead,
+                    range: range.clone(),
+                    depth,
+                };
+                if let Some(entry) = section.entries.last_mut() {
+                    entry.range.end = entry.range.end.max(range.end);
+                    entry.bullets.push(bullet);
+                } else {
+                    section.bullets.push(bullet);
+                }
+            }
+        }
+    }
+    resume.sections = sections;
+    resume
+}
+
+fn new_entry(f: Fields, range: Range<usize>) -> Entry {
+    Entry {
+        organisation: f.organisation,
+        title: f.title,
+        location: f.location,
+        dates: f.dates,
+        tech: f.tech,
+        heading_range: range.clone(),
+        range,
+        bullets: Vec::new(),
+    }
+}
+
+/// A paragraph inside a section: entry lines, detail lines, skills or prose.
+fn paragraph(section: &mut Section, lines: Vec<Text>, bold: Vec<Vec<Range<usize>>>, range: Range<usize>) {
+    if section.kind == SectionKind::Skills {
+        for line in &lines {
+            let r = line.source_span().unwrap_or(range.clone());
+            section.skills.push(skill_line(line, r));
+        }
+        return;
+    }
+    let first = &lines[0];
+    let first_bold = &bold[0];
+    let starts_bold = first_bold.first().is_some_and(|r| r.start == 0);
+    let pieces = split_heading(first, first_bold);
+    let has_date = pieces.iter().any(|p| looks_like_date(p.text.as_str()));
+    let is_entry_line = (starts_bold && (pieces.len() >= 2 || has_date))
+        || (has_date && pieces.len() >= 2 && first.len() < 160);
+    let entry_open = section
+        .entries
+        .last()
+        .is_some_and(|e| e.bullets.is_empty() && (e.dates.is_none() || e.title.is_none()));
+    if entry_open && (has_date || pieces.len() <= 3) && first.len() < 120 {
+        // A detail line under an entry heading: `*Jan 2020 – Present*`,
+        // `Software Engineer | Chicago, IL`.
+        let entry = section.entries.last_mut().expect("checked above");
+        for (i, line) in lines.iter().enumerate() {
+            let f = assign(split_heading(line, &bold[i]));
+            fill(entry, f);
+        }
+        entry.range.end = entry.range.end.max(range.end);
+        return;
+    }
+    if is_entry_line {
+        let mut entry = new_entry(assign(pieces), range.clone());
+        for (i, line) in lines.iter().enumerate().skip(1) {
+            fill(&mut entry, assign(split_heading(line, &bold[i])));
+        }
+        section.entries.push(entry);
+        return;
+    }
+    let mut prose = Text::new();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            if let (Some(a), Some(b)) = (lines[i - 1].source_span(), line.source_span()) {
+                prose.push_replaced(" ", a.end..b.start);
+            }
+        }
+        prose.push_text(line);
+    }
+    section.prose.push(prose);
+}
+
+fn fill(entry: &mut Entry, f: Fields) {
+    if entry.dates.is_none() {
+        entry.dates = f.dates;
+    }
+    if entry.location.is_none() {
+        entry.location = f.location;
+    }
+    let mut names = [f.title, f.organisation].into_iter().flatten();
+    if entry.title.is_none() {
+        entry.title = names.next();
+    }
+    if entry.organisation.is_none() {
+        entry.organisation = names.next();
+    }
+}
+
+/// `**Lead:** text` or `**Lead** – text` → (lead, text).
+fn split_lead(text: &Text, bold: Option<Range<usize>>) -> (Option<Text>, Text) {
+    let Some(b) = bold else {
+        return (None, text.clone());
+    };
+    let s = text.as_str();
+    let lead = s[b.clone()].trim_end();
+    let after = s[b.end..].trim_start();
+    let colon_in = lead.ends_with(':');
+    let colon_after = after.starts_with(':') || after.starts_with('–') || after.starts_with('—');
+    if b.start != 0 || !(colon_in || colon_after) || lead.split_whitespace().count() > 6 {
+        return (None, text.clone());
+    }
+    let lead_text = text.slice(0..b.end).trimmed();
+    let lead_str = lead_text.as_str().trim_end_matches(':').trim_end();
+    let lead_text = lead_text.slice(0..lead_str.len());
+    let mut rest = b.end;
+    let bytes = s.as_bytes();
+    while rest < s.len() && (bytes[rest] == b' ' || bytes[rest] == b':') {
+        rest += 1;
+    }
+    for dash in ["–", "—"] {
+        if s[rest..].starts_with(dash) {
+            rest += dash.len();
+        }
+    }
+    (Some(lead_text), text.slice(rest..s.len()).trimmed())
+}
+
+fn collect(
+    source: &str,
+    tree: &MarkdownTree,
+    node: Node<'_>,
+    depth: usize,
+    out: &mut Vec<Block>,
+    comments: &mut Vec<Comment>,
+) {
+    let mut cursor = node.walk();
+    for child in node.children(&mut cursor) {
+        match child.kind() {
+            "section" | "block_quote" => collect(source, tree, child, depth, out, comments),
+            "atx_heading" | "setext_heading" => {
+                let level = heading_level(child);
+                let text = child
+                    .child_by_field_name("heading_content")
+                    .or_else(|| first_child_of_kind(child, "paragraph").and_then(|p| first_child_of_kind(p, "inline")))
+                    .map(|inline| inline_text(source, tree, inline).0.collapse_whitespace())
+                    .unwrap_or_default();
+                out.push(Block::Heading {
+                    level,
+                    text: strip_heading_markup(&text),
+                    range: child.byte_range(),
+                });
+            }
+            "paragraph" => {
+                if let Some(inline) = first_child_of_kind(child, "inline") {
+                    let (text, bold) = inline_text(source, tree, inline);
+                    let mut lines = Vec::new();
+                    let mut bolds = Vec::new();
+                    let mut at = 0;
+                    for piece in text.as_str().split('\n') {
+                        let range = at..at + piece.len();
+                        let line = text.slice(range.clone());
+                        let collapsed = line.collapse_whitespace();
+                        if !collapsed.is_empty() {
+                            bolds.push(rebase_bold(&text, &collapsed, &bold));
+                            lines.push(collapsed);
+                        }
+                        at = range.end + 1;
+                    }
+                    if !lines.is_empty() {
+                        out.push(Block::Paragraph {
+                            lines,
+                            bold: bolds,
+                            range: trim_range(source, child.byte_range()),
+                        });
+                    }
+                }
+            }
+            "list" => collect_list(source, tree, child, depth, out, comments),
+            "html_block" => html_comments(source, child.byte_range(), comments),
+            _ => {}
+        }
+    }
+}
+
+fn collect_list(
+    source: &str,
+    tree: &MarkdownTree,
+    list: Node<'_>,
+    depth: usize,
+    out: &mut Vec<Block>,
+    comments: &mut Vec<Comment>,
+) {
+    let mut cursor = list.walk();
+    for item in list.children(&mut cursor) {
+        if item.kind() != "list_item" {
+            continue;
+        }
+        let mut text = Text::new();
+        let mut bold_lead = None;
+        let mut c2 = item.walk();
+        let mut nested = Vec::new();
+        for part in item.children(&mut c2) {
+            match part.kind() {
+                "paragraph" if text.is_empty() => {
+                    if let Some(inline) = first_child_of_kind(part, "inline") {
+                        let (t, bold) = inline_text(source, tree, inline);
+                        let collapsed = t.collapse_whitespace();
+                        let rebased = rebase_bold(&t, &collapsed, &bold);
+                        bold_lead = rebased.into_iter().find(|r| r.start == 0);
+                        text = collapsed;
+                    }
+                }
+                "list" => nested.push(part),
+                "html_block" => html_comments(source, part.byte_range(), comments),
+                _ => {}
+            }
+        }
+        let mut range = trim_range(source, item.byte_range());
+        if let Some(first_nested) = nested.first() {
+            range.end = range.end.min(first_nested.start_byte());
+            range = trim_range(source, range);
+        }
+        if !text.is_empty() {
+            out.push(Block::Item {
+                depth,
+                text,
+                bold_lead,
+                range,
+            });
+        }
+        for n in nested {
+            collect_list(source, tree, n, depth + 1, out, comments);
+        }
+    }
+}
+
+fn trim_range(source: &str, r: Range<usize>) -> Range<usize> {
+    let s = &source[r.clone()];
+    let start = r.start + (s.len() - s.trim_start().len());
+    let end = r.start + s.trim_end().len();
+    start..end.max(start)
+}
+
+fn first_child_of_kind<'t>(node: Node<'t>, kind: &str) -> Option<Node<'t>> {
+    let mut cursor = node.walk();
+    let found = node.children(&mut cursor).find(|c| c.kind() == kind);
+    found
+}
+
+fn heading_level(node: Node<'_>) -> usize {
+    let mut cursor = node.walk();
+    for c in node.children(&mut cursor) {
+        let k = c.kind();
+        if let Some(n) = k.strip_prefix("atx_h").and_then(|r| r.strip_suffix("_marker")) {
+            return n.parse().unwrap_or(1);
+        }
+        if k == "setext_h1_underline" {
+            return 1;
+        }
+        if k == "setext_h2_underline" {
+            return 2;
+        }
+    }
+    1
+}
+
+/// Removes closing `#`s of an ATX heading.
+fn strip_heading_markup(t: &Text) -> Text {
+    let s = t.as_str().trim_end_matches('#').trim_end();
+    t.slice(0..s.len())
+}
+
+/// Maps bold ranges of `full` onto `sub` (a collapsed slice of it), through
+/// source offsets.
+fn rebase_bold(full: &Text, sub: &Text, bold: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for r in bold {
+        let Some(src) = full.source_range(r.clone()) else {
+            continue;
+        };
+        let mut start = None;
+        let mut end = None;
+        for (i, _) in sub.as_str().char_indices() {
+            let Some(o) = sub.source_offset(i) else { continue };
+            if o >= src.start && o < src.end {
+                if start.is_none() {
+                    start = Some(i);
+                }
+                end = Some(i + sub.as_str()[i..].chars().next().map_or(1, char::len_utf8));
+            }
+        }
+        if let (Some(s), Some(e)) = (start, end) {
+            out.push(s..e);
+        }
+    }
+    out
+}
+
+fn html_comments(source: &str, range: Range<usize>, comments: &mut Vec<Comment>) {
+    let s = &source[range.clone()];
+    let mut at = 0;
+    while let Some(i) = s[at..].find("<!--") {
+        let start = at + i;
+        let Some(j) = s[start + 4..].find("-->") else {
+            break;
+        };
+        let end = start + 4 + j + 3;
+        comments.push(Comment {
+            range: range.start + start..range.start + end,
+            body: s[start + 4..end - 3].trim().to_string(),
+        });
+        at = end;
+    }
+}
+
+/// The plain text of an `inline` block node, plus the plain ranges that were
+/// strong emphasis. Newlines are kept so callers can split lines.
+fn inline_text(source: &str, tree: &MarkdownTree, inline: Node<'_>) -> (Text, Vec<Range<usize>>) {
+    let mut text = Text::new();
+    let mut bold = Vec::new();
+    match tree.inline_tree(&inline) {
+        Some(t) => walk_inline(source, t.root_node(), inline.byte_range(), &mut text, &mut bold),
+        None => text.push_verbatim(&source[inline.byte_range()], inline.start_byte()),
+    }
+    (text, bold)
+}
+
+/// Appends the plain text of `node` (restricted to `range`) to `out`.
+fn walk_inline(
+    source: &str,
+    node: Node<'_>,
+    range: Range<usize>,
+    out: &mut Text,
+    bold: &mut Vec<Range<usize>>,
+) {
+    let mut at = range.start.max(node.start_byte());
+    let end = range.end.min(node.end_byte());
+    let mut cursor = node.walk();
+    let children: Vec<Node<'_>> = node.children(&mut cursor).collect();
+    for child in children {
+        let (cs, ce) = (child.start_byte(), child.end_byte());
+        if cs > at {
+            push_source(source, at..cs.min(end), out);
+        }
+        match child.kind() {
+            "emphasis_delimiter" | "code_span_delimiter" | "link_destination" | "link_title"
+            | "image" | "html_tag" | "latex_span_delimiter" | "link_label" => {
+                if child.kind() == "html_tag" && source[cs..ce].starts_with("<!--") {
+                    // Inline comments carry no text.
+                }
+            }
+            "backslash_escape" => {
+                let s = &source[cs..ce];
+                out.push_replaced(&s[1..], cs..ce);
+            }
+            "entity_reference" | "numeric_character_reference" => {
+                let decoded = decode_entity(&source[cs..ce]);
+                out.push_replaced(&decoded, cs..ce);
+            }
+            "hard_line_break" => out.push_replaced("\n", cs..ce),
+            "uri_autolink" | "email_autolink" => {
+                if ce - cs >= 2 {
+                    out.push_verbatim(&source[cs + 1..ce - 1], cs + 1);
+                }
+            }
+            "strong_emphasis" => {
+                let start = out.len();
+                walk_inline(source, child, cs..ce, out, bold);
+                bold.push(start..out.len());
+            }
+            "inline_link" | "full_reference_link" | "collapsed_reference_link" | "shortcut_link" => {
+                let mut c = child.walk();
+                let link_text = child.children(&mut c).find(|n| n.kind() == "link_text");
+                if let Some(lt) = link_text {
+                    walk_inline(source, lt, lt.byte_range(), out, bold);
+                }
+            }
+            _ => walk_inline(source, child, cs..ce, out, bold),
+        }
+        at = ce.max(at);
+    }
+    if end > at {
+        push_source(source, at..end, out);
+    }
+}
+
+/// Copies source text, dropping block-continuation prefixes (`> `) that the
+/// inline range skipped over is not needed: whitespace is collapsed later.
+fn push_source(source: &str, r: Range<usize>, out: &mut Text) {
+    if r.start < r.end && source.is_char_boundary(r.start) && source.is_char_boundary(r.end) {
+        out.push_verbatim(&source[r.clone()], r.start);
+    }
+}
+
+fn decode_entity(s: &str) -> String {
+    match s {
+        "&amp;" => "&".into(),
+        "&lt;" => "<".into(),
+        "&gt;" => ">".into(),
+        "&quot;" => "\"".into(),
+        "&apos;" => "'".into(),
+        "&nbsp;" => " ".into(),
+        "&ndash;" => "–".into(),
+        "&mdash;" => "—".into(),
+        _ => {
+            let num = s.trim_start_matches("&#").trim_end_matches(';');
+            let code = if let Some(hex) = num.strip_prefix(['x', 'X']) {
+                u32::from_str_radix(hex, 16).ok()
+            } else {
+                num.parse().ok()
+            };
+            code.and_then(char::from_u32)
+                .map(String::from)
+                .unwrap_or_else(|| s.to_string())
+        }
+    }
+}
