@@ -1,0 +1,173 @@
+/**
+ * @file Tree-sitter grammar for LaTeX as resumes use it.
+ *
+ * The grammar knows generic LaTeX structure only: commands with their
+ * optional and required arguments, groups, environments, comments, math,
+ * escapes, line breaks, dashes and plain text. It knows nothing about
+ * macro arity: every `{...}` and `[...]` that follows a command name is
+ * attached to it, and the consumer decides how many it takes.
+ */
+
+/// <reference types="tree-sitter-cli/dsl" />
+// @ts-check
+
+// Delimiters accepted by `\verb` (a regular grammar cannot express "the same
+// character again", so the usual ones are listed).
+const VERB_DELIMITERS = [
+  '|', '+', '!', '/', '"', '\'', '=', '-', ':', ';', '.', ',', '#', '@',
+  '^', '~', '_', '?', '&', '<', '>', '`', '*',
+];
+
+const REGEX_META = '\\^$.|?*+()[]{}-/';
+
+/**
+ * @param {string} ch
+ * @returns {string}
+ */
+function regexEscape(ch) {
+  return REGEX_META.includes(ch) ? '\\' + ch : ch;
+}
+
+module.exports = grammar({
+  name: 'resume_latex',
+
+  extras: $ => [/[ \t\r\f\v]+/, /\n/, $.comment],
+
+  // src/scanner.c recognises:
+  // - the paragraph break (a token that starts with a newline would otherwise
+  //   swallow the whitespace that separates ordinary tokens);
+  // - a `$` that opens inline math, which it only is when another `$` follows
+  //   before the paragraph ends (TeX ends math at a paragraph break too); any
+  //   other `$` is a stray (`Saved $5K`) and becomes `text`, so one typo does
+  //   not turn the rest of the document into math.
+  externals: $ => [
+    $._blank_line,
+    $._inline_math_open,
+    $._stray_dollar,
+    $._error_sentinel,
+  ],
+
+  conflicts: _ => [],
+
+  rules: {
+    source_file: $ => repeat($._content),
+
+    // Everything that may appear in text mode.
+    _content: $ => choice(
+      $._common,
+      $.environment,
+      $.inline_math,
+      $.display_math,
+      $._blank_line,
+      alias($._stray_dollar, $.text),
+      alias('[', $.text),
+      alias(']', $.text),
+    ),
+
+    // Inside `[...]` a `]` closes the argument.
+    _optional_content: $ => choice(
+      $._common,
+      $.environment,
+      $.inline_math,
+      $.display_math,
+      $._blank_line,
+      alias($._stray_dollar, $.text),
+      alias('[', $.text),
+    ),
+
+    // Inside math a `$` closes the formula; `{...}` still opens text mode
+    // again through `group`, so `$\hbox{\tiny$\bullet$}$` nests.
+    _math_content: $ => choice(
+      $._common,
+      $.environment,
+      alias('[', $.text),
+      alias(']', $.text),
+    ),
+
+    _common: $ => choice(
+      $.command,
+      $.group,
+      $.escape,
+      $.line_break,
+      $.dash,
+      $.nbsp,
+      $.verb,
+      $.parameter,
+      $.alignment_tab,
+      $.text,
+      alias('#', $.text),
+    ),
+
+    command: $ => prec.right(seq(
+      field('name', $.command_name),
+      repeat($._argument),
+    )),
+
+    _argument: $ => choice(
+      field('optional', $.optional_argument),
+      field('argument', $.group),
+    ),
+
+    command_name: _ => /\\[a-zA-Z@]+\*?/,
+
+    group: $ => seq('{', repeat($._content), '}'),
+
+    optional_argument: $ => seq('[', repeat($._optional_content), ']'),
+
+    // `\end` is optional so that an unfinished environment (no
+    // `\end{document}` yet) still parses cleanly; the names of `\begin` and
+    // `\end` are not compared.
+    environment: $ => prec.right(seq(
+      field('begin', $.begin),
+      repeat($._content),
+      optional(field('end', $.end)),
+    )),
+
+    begin: $ => prec.right(seq(
+      '\\begin',
+      field('name', $.group),
+      repeat($._argument),
+    )),
+
+    end: $ => seq(
+      '\\end',
+      field('name', $.group),
+    ),
+
+    inline_math: $ => choice(
+      seq(alias($._inline_math_open, '$'), repeat($._math_content), '$'),
+      seq('\\(', repeat($._math_content), '\\)'),
+    ),
+
+    display_math: $ => choice(
+      seq('$$', repeat($._math_content), '$$'),
+      seq('\\[', repeat($._math_content), '\\]'),
+    ),
+
+    comment: _ => token(seq('%', /[^\n]*/)),
+
+    escape: _ => /\\[^a-zA-Z@\\]/,
+
+    line_break: _ => /\\\\\*?([ \t]*\[[^\]\n]*\])?/,
+
+    dash: _ => /---?/,
+
+    nbsp: _ => '~',
+
+    verb: _ => token(choice(...VERB_DELIMITERS.map(d => {
+      const e = regexEscape(d);
+      return new RegExp(`\\\\verb\\*?${e}[^${e}\\n]*${e}`);
+    }))),
+
+    parameter: _ => /#+[1-9]/,
+
+    alignment_tab: _ => '&',
+
+    // A run of ordinary characters. A single `-` may sit inside a word
+    // (`well-known`); two or more form a `dash`.
+    text: _ => token(choice(
+      /([^\\{}\[\]$%&~#\s\-]|-[^\\{}\[\]$%&~#\s\-])+/,
+      '-',
+    )),
+  },
+});

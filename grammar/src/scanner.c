@@ -1,0 +1,150 @@
+// External scanner for the resume LaTeX grammar.
+//
+// It recognises three tokens, all of which need to look further than a
+// regular expression can:
+// - BLANK_LINE: a paragraph break (a line that holds only whitespace), so
+//   that arguments do not attach to a command across an empty line;
+// - INLINE_MATH_OPEN: a `$` that has a closing `$` later in the same
+//   paragraph;
+// - STRAY_DOLLAR: any other single `$`.
+// Everything else is lexed by the generated lexer.
+
+#include "tree_sitter/parser.h"
+
+enum TokenType {
+  BLANK_LINE,
+  INLINE_MATH_OPEN,
+  STRAY_DOLLAR,
+  ERROR_SENTINEL,
+};
+
+void *tree_sitter_resume_latex_external_scanner_create(void) { return NULL; }
+
+void tree_sitter_resume_latex_external_scanner_destroy(void *payload) {
+  (void)payload;
+}
+
+unsigned tree_sitter_resume_latex_external_scanner_serialize(void *payload,
+                                                             char *buffer) {
+  (void)payload;
+  (void)buffer;
+  return 0;
+}
+
+void tree_sitter_resume_latex_external_scanner_deserialize(void *payload,
+                                                           const char *buffer,
+                                                           unsigned length) {
+  (void)payload;
+  (void)buffer;
+  (void)length;
+}
+
+static bool is_horizontal_space(int32_t c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// After the opening `$` (already consumed): is there a closing `$` before the
+// paragraph ends? Escaped characters and comments are skipped.
+static bool has_closing_dollar(TSLexer *lexer) {
+  for (;;) {
+    if (lexer->eof(lexer)) {
+      return false;
+    }
+    int32_t c = lexer->lookahead;
+    if (c == '$') {
+      return true;
+    }
+    if (c == '\\') {
+      lexer->advance(lexer, false);
+      if (lexer->eof(lexer)) {
+        return false;
+      }
+      if (lexer->lookahead != '\n') {
+        lexer->advance(lexer, false);
+      }
+      continue;
+    }
+    if (c == '%') {
+      while (!lexer->eof(lexer) && lexer->lookahead != '\n') {
+        lexer->advance(lexer, false);
+      }
+      continue;
+    }
+    if (c == '\n') {
+      lexer->advance(lexer, false);
+      while (is_horizontal_space(lexer->lookahead)) {
+        lexer->advance(lexer, false);
+      }
+      if (lexer->lookahead == '\n') {
+        return false;
+      }
+      continue;
+    }
+    lexer->advance(lexer, false);
+  }
+}
+
+bool tree_sitter_resume_latex_external_scanner_scan(void *payload,
+                                                    TSLexer *lexer,
+                                                    const bool *valid_symbols) {
+  (void)payload;
+  // During error recovery every symbol is valid; let the generated lexer
+  // handle the input then.
+  if (valid_symbols[ERROR_SENTINEL]) {
+    return false;
+  }
+  bool blank_valid = valid_symbols[BLANK_LINE];
+  bool dollar_valid =
+      valid_symbols[INLINE_MATH_OPEN] || valid_symbols[STRAY_DOLLAR];
+  if (!blank_valid && !dollar_valid) {
+    return false;
+  }
+
+  // Skip the whitespace in front of the token; a second newline makes a
+  // paragraph break.
+  bool seen_newline = false;
+  for (;;) {
+    int32_t c = lexer->lookahead;
+    if (is_horizontal_space(c)) {
+      lexer->advance(lexer, true);
+    } else if (c == '\n') {
+      if (seen_newline && blank_valid) {
+        // Take this newline and any further empty lines.
+        for (;;) {
+          if (lexer->lookahead == '\n') {
+            lexer->advance(lexer, false);
+            lexer->mark_end(lexer);
+          } else if (is_horizontal_space(lexer->lookahead)) {
+            lexer->advance(lexer, false);
+          } else {
+            break;
+          }
+        }
+        lexer->result_symbol = BLANK_LINE;
+        return true;
+      }
+      seen_newline = true;
+      lexer->advance(lexer, true);
+    } else {
+      break;
+    }
+  }
+
+  if (dollar_valid && lexer->lookahead == '$') {
+    lexer->advance(lexer, false);
+    if (lexer->lookahead == '$') {
+      // `$$`: display math, handled by the generated lexer.
+      return false;
+    }
+    lexer->mark_end(lexer);
+    if (valid_symbols[INLINE_MATH_OPEN] && has_closing_dollar(lexer)) {
+      lexer->result_symbol = INLINE_MATH_OPEN;
+      return true;
+    }
+    if (valid_symbols[STRAY_DOLLAR]) {
+      lexer->result_symbol = STRAY_DOLLAR;
+      return true;
+    }
+  }
+  return false;
+}
