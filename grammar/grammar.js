@@ -39,11 +39,15 @@ module.exports = grammar({
   // - a `$` that opens inline math, which it only is when another `$` follows
   //   before the paragraph ends (TeX ends math at a paragraph break too); any
   //   other `$` is a stray (`Saved $5K`) and becomes `text`, so one typo does
-  //   not turn the rest of the document into math.
+  //   not turn the rest of the document into math;
+  // - the end of the line that holds `\begin{name}`: environment arguments
+  //   are taken from that line only, so `\begin{center}` followed by
+  //   `{\Huge Name}` on the next line keeps the name as content.
   externals: $ => [
     $._blank_line,
     $._inline_math_open,
     $._stray_dollar,
+    $._begin_line_end,
     $._error_sentinel,
   ],
 
@@ -127,6 +131,7 @@ module.exports = grammar({
       '\\begin',
       field('name', $.group),
       repeat($._argument),
+      optional($._begin_line_end),
     )),
 
     end: $ => seq(

@@ -6,7 +6,10 @@
 //   that arguments do not attach to a command across an empty line;
 // - INLINE_MATH_OPEN: a `$` that has a closing `$` later in the same
 //   paragraph;
-// - STRAY_DOLLAR: any other single `$`.
+// - STRAY_DOLLAR: any other single `$`;
+// - BEGIN_LINE_END: a zero-width token at the end of the line that holds
+//   `\begin{name}` and its arguments, so that a group on the next line is
+//   content rather than an environment argument.
 // Everything else is lexed by the generated lexer.
 
 #include "tree_sitter/parser.h"
@@ -15,6 +18,7 @@ enum TokenType {
   BLANK_LINE,
   INLINE_MATH_OPEN,
   STRAY_DOLLAR,
+  BEGIN_LINE_END,
   ERROR_SENTINEL,
 };
 
@@ -93,6 +97,17 @@ bool tree_sitter_resume_latex_external_scanner_scan(void *payload,
   if (valid_symbols[ERROR_SENTINEL]) {
     return false;
   }
+  if (valid_symbols[BEGIN_LINE_END]) {
+    while (is_horizontal_space(lexer->lookahead)) {
+      lexer->advance(lexer, true);
+    }
+    if (lexer->lookahead == '\n') {
+      lexer->mark_end(lexer);
+      lexer->result_symbol = BEGIN_LINE_END;
+      return true;
+    }
+  }
+
   bool blank_valid = valid_symbols[BLANK_LINE];
   bool dollar_valid =
       valid_symbols[INLINE_MATH_OPEN] || valid_symbols[STRAY_DOLLAR];
