@@ -7,7 +7,8 @@
 //! that change and leaves the rest (spacing, commas, case) as written.
 //!
 //! A date's *style* has three components ([`DateStyle`]): the month form
-//! ([`MonthForm`]), the range separator ([`Separator`], with its spacing) and
+//! ([`MonthForm`]), the range separator ([`Separator`]; its spacing is kept
+//! for rewriting but never makes a date deviate) and
 //! the word for an ongoing range ([`Ongoing`], with its capitalisation).
 //! `May` is written the same abbreviated and in full, so it is compatible
 //! with the short, short-with-period and full forms at once; likewise the
@@ -404,6 +405,11 @@ impl Separator {
         } else {
             s.to_string()
         }
+    }
+
+    /// Whether the separator is a word (`to`, `until`, `through`).
+    pub fn kind_is_word(self) -> bool {
+        self.kind.is_word()
     }
 
     /// The separator's name without its spacing.
@@ -1190,11 +1196,13 @@ pub struct DateStyle {
 
 impl DateStyle {
     /// Whether `date` is written in this style. A single year (`2019`) is
-    /// compatible with every style.
+    /// compatible with every style. Spacing around the separator is not part
+    /// of the comparison (SPEC §4 names month form, separator and ongoing
+    /// word); a rewrite for another reason writes the style's spacing.
     pub fn accepts(&self, date: &ParsedDate) -> bool {
         let month_ok = date.is_single_year() || self.month.is_none_or(|m| date.forms().contains(m));
         let sep_ok = match (self.separator, date.separator()) {
-            (Some(want), Some(have)) => want == have,
+            (Some(want), Some(have)) => want.kind == have.kind,
             _ => true,
         };
         let ongoing_ok = match (self.ongoing, date.ongoing()) {
@@ -1307,7 +1315,7 @@ pub fn rewrite(
     }
     if let Some(r) = &date.range {
         if let Some(want) = style.separator {
-            if want != r.separator {
+            if want.kind != r.separator.kind {
                 let want = if want.spacing == Spacing::Uneven {
                     Separator {
                         spacing: Spacing::Spaced,
@@ -1651,7 +1659,8 @@ mod tests {
             ("2016-03 to 2017-08", Markdown, "Mar 2016 – Aug 2017"),
             ("Sept. 2019 – present", Markdown, "Sept 2019 – Present"),
             ("Jan 2019 – Current", Markdown, "Jan 2019 – Present"),
-            ("Jan 2019–Present", Markdown, "Jan 2019 – Present"),
+            ("Jan 2019-Present", Markdown, "Jan 2019 – Present"),
+            ("Jan 2019–Present", Markdown, "Jan 2019–Present"),
             ("May 2019 - Present", Latex, "May 2019 -- Present"),
             ("Jun – August 2019", Markdown, "Jun – Aug 2019"),
             ("Expected May 2026", Markdown, "Expected May 2026"),
@@ -1718,6 +1727,8 @@ mod tests {
         assert!(!st.accepts(&date("Jan 2020 – present")));
         assert!(!st.accepts(&date("Jan 2020 - Dec 2021")));
         assert!(!st.accepts(&date("January 2020")));
+        // Spacing alone is no deviation.
+        assert!(st.accepts(&date("Jan 2020–Present")));
         assert_eq!(st.describe(), "abbreviated month, en dash, `Present`");
     }
 

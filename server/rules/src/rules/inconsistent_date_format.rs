@@ -150,12 +150,28 @@ fn majority(dates: &[&Found<'_>], ctx: &Context<'_>) -> (DateStyle, bool, bool) 
     let format = ctx.resume.format;
     let pref = &ctx.config.date_style;
     let month = pick(dates, month_votes);
-    let sep = pick(dates, |d| d.separator().into_iter().collect());
+    let sep = pick(dates, |d| {
+        d.separator().map(|s| s.kind).into_iter().collect()
+    });
+    // Spacing never makes a date deviate; rewrites use the most common one.
+    let spaced = dates
+        .iter()
+        .filter_map(|f| f.date.separator())
+        .filter(|s| !s.kind_is_word())
+        .fold((0usize, 0usize), |(sp, t), s| match s.spacing {
+            Spacing::Tight => (sp, t + 1),
+            _ => (sp + 1, t),
+        });
+    let spacing = if spaced.1 > spaced.0 {
+        Spacing::Tight
+    } else {
+        Spacing::Spaced
+    };
     let ongoing = pick(dates, |d| d.ongoing().into_iter().collect());
     let mut configured = false;
     let mut style = DateStyle {
         month: month.value,
-        separator: sep.value,
+        separator: sep.value.map(|kind| Separator { kind, spacing }),
         ongoing: ongoing.value,
     };
     let mut tie = month.tie || sep.tie || ongoing.tie;
@@ -169,7 +185,6 @@ fn majority(dates: &[&Found<'_>], ctx: &Context<'_>) -> (DateStyle, bool, bool) 
         .as_deref()
         .and_then(|s| SepKind::from_config(s, format))
     {
-        let spacing = sep.value.map_or(Spacing::Spaced, |s| s.spacing);
         style.separator = Some(Separator { kind, spacing });
         configured = true;
         tie = month.tie || ongoing.tie;
@@ -230,21 +245,12 @@ fn differences(date: &ParsedDate, style: &DateStyle) -> Vec<String> {
         }
     }
     if let (Some(want), Some(have)) = (style.separator, date.separator()) {
-        if want != have {
-            let (w, h) = if want.kind == have.kind {
-                (want.describe(), have.describe())
-            } else {
-                (want.kind_name().to_string(), have.kind_name().to_string())
-            };
-            let (w, h) = if w == h {
-                (
-                    "spaces around the separator".to_string(),
-                    "no spaces".to_string(),
-                )
-            } else {
-                (w, h)
-            };
-            out.push(format!("{h} instead of {w}"));
+        if want.kind != have.kind {
+            out.push(format!(
+                "{} instead of {}",
+                have.kind_name(),
+                want.kind_name()
+            ));
         }
     }
     if let (Some(want), Some(have)) = (style.ongoing, date.ongoing()) {
@@ -501,6 +507,16 @@ mod tests {
             &md(&["Fall 2021 – Spring 2022", "Summer 2021 – Fall 2021"]),
             &[CODE],
         );
+        // Spacing around the dash is not part of the style.
+        check(
+            Markdown,
+            &md(&[
+                "Feb 2023 – Present",
+                "Aug 2021–Jan 2023",
+                "Jun 2018 – Aug 2018",
+            ]),
+            &[CODE],
+        );
     }
 
     #[test]
@@ -731,6 +747,133 @@ mod tests {
                 "Jun 2018 -- Aug 2018",
                 "Sep 2017 -- Dec 2017",
             ]),
+        );
+    }
+
+    /// A LaTeX model built by hand (independent of the LaTeX lowering):
+    /// one entry per `{dates}` group of `source`, with `--` read as `–`,
+    /// `---` as `—` and `~` as a space, as the lowering does.
+    fn hand_model(source: &str) -> resume_syntax::Resume {
+        use resume_syntax::{Entry, Resume, Section, SectionKind, Text};
+        let mut entries = Vec::new();
+        let mut at = 0;
+        while let Some(open) = source[at..].find("{") {
+            let start = at + open + 1;
+            let Some(len) = source[start..].find('}') else {
+                break;
+            };
+            let end = start + len;
+            let mut t = Text::new();
+            let mut i = start;
+            while i < end {
+                let rest = &source[i..end];
+                if rest.starts_with("---") {
+                    t.push_replaced("—", i..i + 3);
+                    i += 3;
+                } else if rest.starts_with("--") {
+                    t.push_replaced("–", i..i + 2);
+                    i += 2;
+                } else if rest.starts_with('~') {
+                    t.push_replaced(" ", i..i + 1);
+                    i += 1;
+                } else {
+                    let c = rest.chars().next().unwrap_or(' ');
+                    t.push_verbatim(&source[i..i + c.len_utf8()], i);
+                    i += c.len_utf8();
+                }
+            }
+            entries.push(Entry {
+                dates: Some(t),
+                heading_range: start..end,
+                range: start..end,
+                ..Entry::default()
+            });
+            at = end + 1;
+        }
+        let mut r = Resume::empty(Latex);
+        r.is_resume = true;
+        r.sections.push(Section {
+            kind: SectionKind::Experience,
+            heading: Text::new(),
+            range: 0..source.len(),
+            entries,
+            bullets: Vec::new(),
+            skills: Vec::new(),
+            prose: Vec::new(),
+        });
+        r
+    }
+
+    fn hand_lint(source: &str) -> Vec<crate::Diagnostic> {
+        crate::lint(&hand_model(source), source, &Config::default())
+            .into_iter()
+            .filter(|d| d.code == CODE)
+            .collect()
+    }
+
+    #[test]
+    fn latex_source_mapping_without_the_lowering() {
+        let source = "{Feb 2023 -- Present}\n{Aug 2021 -- Jan 2023}\n{Oct 2019 -- Jul~2021}\n\
+                      {Jun 2018 - Aug 2018}\n{June 2017 --- August 2017}\n{2015 -- 2017}\n";
+        let found = hand_lint(source);
+        let texts: Vec<&str> = found.iter().map(|d| &source[d.range.clone()]).collect();
+        assert_eq!(
+            texts,
+            [
+                "Jun 2018 - Aug 2018",
+                "June 2017 --- August 2017",
+                "2015 -- 2017"
+            ]
+        );
+        assert!(
+            found[0].message.contains("use `Jun 2018 -- Aug 2018`"),
+            "{}",
+            found[0].message
+        );
+        assert!(
+            found[0].message.contains("hyphen instead of en dash"),
+            "{}",
+            found[0].message
+        );
+        assert!(found[2]
+            .message
+            .contains("year only instead of abbreviated month"));
+        assert!(
+            found[2].message.contains("`Feb 2023 -- Present`"),
+            "{}",
+            found[2].message
+        );
+        // No rewrite of its own: a year has no month to write.
+        assert!(found[2]
+            .fixes
+            .iter()
+            .all(|f| f.title.starts_with("Fix all")));
+        let fix_all = found[0]
+            .fixes
+            .iter()
+            .find(|f| f.title == "Fix all 2 dates in the document")
+            .expect("a fix-all action");
+        assert_eq!(fix_all.applicability, crate::Applicability::Safe);
+        assert_eq!(
+            crate::apply_edits(source, &fix_all.edits),
+            "{Feb 2023 -- Present}\n{Aug 2021 -- Jan 2023}\n{Oct 2019 -- Jul~2021}\n\
+             {Jun 2018 -- Aug 2018}\n{Jun 2017 -- Aug 2017}\n{2015 -- 2017}\n"
+        );
+    }
+
+    #[test]
+    fn lossy_rewrites_are_unsafe_and_left_out_of_fix_all() {
+        let source = "{2021 -- 2023}\n{2019 -- 2021}\n{Mar 2017 -- Jun 2019}\n{2015 -- 2017}\n";
+        let found = hand_lint(source);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].fixes.len(), 1);
+        assert_eq!(
+            found[0].fixes[0].applicability,
+            crate::Applicability::Unsafe
+        );
+        assert_eq!(
+            crate::apply_edits(source, &found[0].fixes[0].edits),
+            "{2021 -- 2023}\n{2019 -- 2021}\n{2017 -- 2019}\n{2015 -- 2017}\n"
         );
     }
 }

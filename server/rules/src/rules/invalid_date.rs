@@ -233,6 +233,25 @@ mod tests {
     }
 
     #[test]
+    fn misspelled_month_in_a_pipe_line_is_not_a_style_finding() {
+        let fixture = md(r"
+**Northwind** | Analyst | Jnauary 2020 – Present
+                          ^^^^^^^ warning[invalid-date]: write `January`
+
+- Built 3 dashboards
+
+**Contoso** | Intern | Jun 2019 – Aug 2019
+
+- Built 2 reports
+
+**Fabrikam** | Intern | Jun 2018 – Aug 2018
+
+- Built 4 reports
+");
+        check(Markdown, &fixture, &[CODE, "inconsistent-date-format"]);
+    }
+
+    #[test]
     fn misspelled_months_latex() {
         check(
             Latex,
