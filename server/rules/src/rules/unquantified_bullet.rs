@@ -1,5 +1,6 @@
 //! `unquantified-bullet`: an achievement bullet with no metric.
 
+use crate::analysis::metrics::has_metric;
 use crate::registry::{Category, FixAvailability, RuleMeta};
 use crate::{Context, Diagnostic, Severity};
 
@@ -38,6 +39,182 @@ There is no automatic fix: only the author knows the real numbers.
 "#,
 };
 
+const MESSAGE: &str = "this achievement bullet states no measured result: add a number that shows \
+scale or impact, such as a percentage, time or money saved, or how many users, items or people it \
+affected (`cut build time from 20 to 8 minutes`)";
+
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let _ = (ctx, out);
+    for b in ctx.resume.bullets() {
+        if !b.is_achievement() {
+            continue;
+        }
+        let text = b.bullet.text.trimmed();
+        // A half-typed bullet (`- `, `\resumeItem{}`) is not a finding yet.
+        if !text.as_str().chars().any(char::is_alphabetic) {
+            continue;
+        }
+        let lead_has_metric = b
+            .bullet
+            .lead
+            .as_ref()
+            .is_some_and(|l| has_metric(l.as_str()));
+        if lead_has_metric || has_metric(text.as_str()) {
+            continue;
+        }
+        if let Some(range) = text.source_span() {
+            out.push(META.diagnostic(range, MESSAGE));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use resume_syntax::Format::{Latex, Markdown};
+
+    use crate::testing::{check, doc, experience};
+
+    const CODE: &[&str] = &["unquantified-bullet"];
+
+    #[test]
+    fn flags_bullets_without_a_metric_markdown() {
+        check(
+            Markdown,
+            &experience(
+                Markdown,
+                r"
+                - Rewrote the invoice export job in Go
+                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[unquantified-bullet]: no measured result
+                - Cut the invoice export time from 40 to 6 minutes
+                - Moved **search** to [OpenSearch](https://example.com) on EC2
+                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[unquantified-bullet]
+                ",
+            ),
+            CODE,
+        );
+    }
+
+    #[test]
+    fn flags_bullets_without_a_metric_latex() {
+        check(
+            Latex,
+            &experience(
+                Latex,
+                r"
+                \resumeItem{Rewrote the invoice export job in \textbf{Go}}
+                %           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[unquantified-bullet]: percentage
+                \resumeItem{Cut the invoice export cost by 40\% and \$3K a month}
+                \resumeItem{Upgraded the fleet to Ubuntu 22.04 and Python 3.12}
+                %           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[unquantified-bullet]
+                ",
+            ),
+            CODE,
+        );
+    }
+
+    #[test]
+    fn quantified_bullets_pass_in_both_formats() {
+        check(
+            Markdown,
+            &experience(
+                Markdown,
+                r"
+                - Doubled signups with a referral programme
+                - Led two engineers through a database migration
+                - Placed 3rd of 40 teams at a regional hackathon
+                - Served 1.2M requests a day at 80ms p95 latency
+                - Reached an F1 of 0.91 on the held-out set
+                ",
+            ),
+            CODE,
+        );
+        check(
+            Latex,
+            &experience(
+                Latex,
+                r"
+                \resumeItem{Closed \textbf{\$1.4M} in new business}
+                \resumeItem{Cut review time from 3--4 days to 1 day}
+                \resumeItem{Halved on-call pages by tuning alert thresholds}
+                ",
+            ),
+            CODE,
+        );
+    }
+
+    #[test]
+    fn names_years_and_versions_do_not_count_as_metrics() {
+        check(
+            Markdown,
+            &experience(
+                Markdown,
+                r"
+                - Trained a ResNet-50 baseline on CIFAR-10 with an A100
+                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[unquantified-bullet]
+                - Presented the ranking work at NeurIPS 2024
+                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[unquantified-bullet]
+                ",
+            ),
+            CODE,
+        );
+    }
+
+    #[test]
+    fn only_achievement_sections_are_checked() {
+        check(
+            Markdown,
+            &doc(
+                Markdown,
+                r"
+                ## Education
+
+                ### B.S. Computer Science — State University
+                *Sep 2016 – May 2020*
+
+                - Coursework: compilers, databases, operating systems
+
+                ## Skills
+
+                - Languages: Rust, Go, Python
+                ",
+            ),
+            CODE,
+        );
+        check(
+            Latex,
+            &doc(
+                Latex,
+                r"
+                \section{Education}
+                \resumeSubHeadingListStart
+                \resumeSubheading{State University}{Boston, MA}{B.S. Computer Science}{Sep 2016 -- May 2020}
+                \resumeItemListStart
+                \resumeItem{Coursework: compilers, databases, operating systems}
+                \resumeItemListEnd
+                \resumeSubHeadingListEnd
+                ",
+            ),
+            CODE,
+        );
+    }
+
+    #[test]
+    fn projects_and_leadership_bullets_are_checked() {
+        check(
+            Markdown,
+            &doc(
+                Markdown,
+                r"
+                ## Projects
+
+                ### Tide Chart — personal project
+                *2023*
+
+                - Built a tide prediction app in Kotlin
+                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[unquantified-bullet]
+                - Published it to 3,000 sailors
+                ",
+            ),
+            CODE,
+        );
+    }
 }
