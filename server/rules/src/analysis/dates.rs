@@ -821,8 +821,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
@@ -1285,9 +1285,7 @@ fn rewrite_point(
         MonthForm::NumericUnpadded => format!("{month}/{y}"),
         MonthForm::Iso => format!("{y}-{month:02}"),
         MonthForm::Year => {
-            if year.is_none() {
-                return None;
-            }
+            year?;
             out.lossy = true;
             y.to_string()
         }
@@ -1753,6 +1751,40 @@ mod tests {
         );
         assert_eq!(SepKind::from_config("~", Format::Markdown), None);
         assert_eq!(Ongoing::parse("current").unwrap().render(), "current");
+    }
+
+    #[test]
+    fn every_slice_reads_and_rewrites_without_panicking() {
+        let sample =
+            "Exp. Sépt 2019 –– 13/2020 — Jnauary 2021 to présent (2 yrs) 2024-1 MAY 2020–NOW";
+        let styles = [
+            style(MonthForm::Numeric, SepKind::To, Some("Current")),
+            style(MonthForm::Year, SepKind::EmDash, None),
+            style(MonthForm::Iso, SepKind::Hyphen, Some("present")),
+        ];
+        let bounds: Vec<usize> = sample
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([sample.len()])
+            .collect();
+        let mut dates = 0;
+        for (n, &a) in bounds.iter().enumerate() {
+            for &b in &bounds[n..] {
+                let text = &sample[a..b];
+                if let DateParse::Date(d) = parse_date(text) {
+                    dates += 1;
+                    assert!(text.get(d.span.clone()).is_some());
+                    for st in &styles {
+                        for format in [Format::Latex, Format::Markdown] {
+                            if let Some(r) = rewrite(&d, text, st, format) {
+                                let _ = apply_plain(text, &r.edits);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(dates > 10, "only {dates} slices read as dates");
     }
 
     #[test]

@@ -616,11 +616,13 @@ mod tests {
 
     #[test]
     fn configured_style_wins() {
-        let mut config = Config::default();
-        config.date_style = DateStylePreference {
-            month: Some("long".into()),
-            separator: None,
-            ongoing: None,
+        let config = Config {
+            date_style: DateStylePreference {
+                month: Some("long".into()),
+                separator: None,
+                ongoing: None,
+            },
+            ..Config::default()
         };
         check_with_config(
             Markdown,
