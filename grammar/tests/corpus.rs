@@ -92,7 +92,11 @@ fn parse_corpus_file(path: &Path) -> Vec<Case> {
             .filter(|(_, line)| is_rule_line(line, '-'))
             .max_by_key(|(_, line)| line.len());
         let Some((div_start, div_line)) = divider else {
-            panic!("{}: test {:?} has no divider line", path.display(), header.name);
+            panic!(
+                "{}: test {:?} has no divider line",
+                path.display(),
+                header.name
+            );
         };
         let mut input = body[..div_start].to_string();
         input.pop(); // the newline before the divider
@@ -123,16 +127,14 @@ fn normalize_sexp(sexp: &str) -> String {
 
 /// Whether `sexp` names a field (` name: (` in the CLI's terms).
 fn has_fields(sexp: &str) -> bool {
-    sexp.split(' ')
-        .zip(sexp.split(' ').skip(1))
-        .any(|(a, b)| {
-            a.len() > 1
-                && a.ends_with(':')
-                && a[..a.len() - 1]
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || c == '_')
-                && b.starts_with('(')
-        })
+    sexp.split(' ').zip(sexp.split(' ').skip(1)).any(|(a, b)| {
+        a.len() > 1
+            && a.ends_with(':')
+            && a[..a.len() - 1]
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_')
+            && b.starts_with('(')
+    })
 }
 
 fn strip_fields(sexp: &str) -> String {
@@ -182,7 +184,9 @@ fn corpus_matches_expected_trees() {
             if case.skip {
                 continue;
             }
-            let tree = parser.parse(&case.input, None).expect("parse returns a tree");
+            let tree = parser
+                .parse(&case.input, None)
+                .expect("parse returns a tree");
             let root = tree.root_node();
             checked += 1;
             // Cases in failing.txt document known gaps: they must parse, but

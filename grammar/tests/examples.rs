@@ -57,7 +57,11 @@ fn count_kind(node: tree_sitter::Node<'_>, kind: &str, source: &[u8], name: Opti
 #[test]
 fn examples_parse_without_errors() {
     let files = example_files();
-    assert!(files.len() >= 6, "expected at least 6 example resumes, found {}", files.len());
+    assert!(
+        files.len() >= 6,
+        "expected at least 6 example resumes, found {}",
+        files.len()
+    );
     let mut parser = new_parser();
     let mut problems = Vec::new();
     for path in &files {
@@ -70,31 +74,48 @@ fn examples_parse_without_errors() {
                 path.display(),
                 pos.row + 1,
                 pos.column + 1,
-                if node.is_missing() { "MISSING" } else { "ERROR" },
+                if node.is_missing() {
+                    "MISSING"
+                } else {
+                    "ERROR"
+                },
                 node.to_sexp()
             ));
         }
     }
-    assert!(problems.is_empty(), "parse problems:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "parse problems:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
 fn examples_contain_resume_macros_as_commands() {
     let mut parser = new_parser();
+    let mut resumes = 0;
     for path in example_files() {
         let source = std::fs::read(&path).expect("example is readable");
         let tree = parser.parse(&source, None).expect("parse returns a tree");
         let root = tree.root_node();
         let sections = count_kind(root, "command", &source, Some("\\section"));
-        let input = count_kind(root, "command", &source, Some("\\input"));
+        let documents = count_kind(root, "begin", &source, Some("{document}"));
         let items = count_kind(root, "command", &source, Some("\\resumeItem"))
             + count_kind(root, "command", &source, Some("\\item"));
-        // A resume has sections and bullets; a file pulled in with \input
-        // (macro definitions) has neither and is checked by the other test.
-        let is_fragment = sections == 0 && input == 0;
+        // A resume has a document body with sections and bullets; a file
+        // pulled in with \input (macro definitions) has none of them and is
+        // checked by the other test only.
+        let is_fragment = documents == 0;
         if !is_fragment {
-            assert!(sections >= 3, "{}: only {sections} \\section commands", path.display());
+            assert_eq!(documents, 1, "{}: one document environment", path.display());
+            assert!(
+                sections >= 3,
+                "{}: only {sections} \\section commands",
+                path.display()
+            );
             assert!(items >= 5, "{}: only {items} bullets", path.display());
+            resumes += 1;
         }
     }
+    assert!(resumes >= 6, "only {resumes} complete example resumes");
 }

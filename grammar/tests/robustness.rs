@@ -30,7 +30,12 @@ fn parse(source: &[u8]) -> tree_sitter::Tree {
 }
 
 /// Texts of every node of `kind` whose `name` field reads `name`.
-fn named_nodes<'a>(tree: &tree_sitter::Tree, source: &'a [u8], kind: &str, name: &str) -> Vec<&'a str> {
+fn named_nodes<'a>(
+    tree: &tree_sitter::Tree,
+    source: &'a [u8],
+    kind: &str,
+    name: &str,
+) -> Vec<&'a str> {
     let mut out = Vec::new();
     let mut cursor = tree.walk();
     let mut stack = vec![tree.root_node()];
@@ -75,9 +80,37 @@ fn random_latex_fragments_yield_a_tree() {
     // Random sequences of LaTeX-significant pieces hit far more grammar
     // states than random bytes do.
     const PIECES: &[&str] = &[
-        "\\resumeItem", "{", "}", "[", "]", "$", "$$", "\\(", "\\)", "\\[", "\\]", "\\begin",
-        "\\end", "{itemize}", "%", "\n", "\n\n", " ", "\\\\", "\\%", "--", "~", "#1", "&",
-        "\\verb|", "|", "text", "é", "\\", "\r\n", "\u{feff}",
+        "\\resumeItem",
+        "{",
+        "}",
+        "[",
+        "]",
+        "$",
+        "$$",
+        "\\(",
+        "\\)",
+        "\\[",
+        "\\]",
+        "\\begin",
+        "\\end",
+        "{itemize}",
+        "%",
+        "\n",
+        "\n\n",
+        " ",
+        "\\\\",
+        "\\%",
+        "--",
+        "~",
+        "#1",
+        "&",
+        "\\verb|",
+        "|",
+        "text",
+        "é",
+        "\\",
+        "\r\n",
+        "\u{feff}",
     ];
     let mut rng = XorShift(42);
     for round in 0..200 {
@@ -133,7 +166,10 @@ fn crlf_line_endings_parse_like_lf() {
     let lf_tree = parse(lf.as_bytes());
     let crlf_tree = parse(crlf.as_bytes());
     assert!(!crlf_tree.root_node().has_error());
-    assert_eq!(lf_tree.root_node().to_sexp(), crlf_tree.root_node().to_sexp());
+    assert_eq!(
+        lf_tree.root_node().to_sexp(),
+        crlf_tree.root_node().to_sexp()
+    );
     // The blank line still stops argument attachment.
     assert_eq!(crlf_tree.root_node().named_child_count(), 2);
 }
@@ -142,7 +178,11 @@ fn crlf_line_endings_parse_like_lf() {
 fn utf8_bom_does_not_break_the_first_command() {
     let source = "\u{feff}\\section{Experience}\n\\resumeItem{Shipped it}\n";
     let tree = parse(source.as_bytes());
-    assert!(!tree.root_node().has_error(), "{}", tree.root_node().to_sexp());
+    assert!(
+        !tree.root_node().has_error(),
+        "{}",
+        tree.root_node().to_sexp()
+    );
     let sections = named_nodes(&tree, source.as_bytes(), "command", "\\section");
     assert_eq!(sections, vec!["\\section{Experience}"]);
 }
@@ -168,11 +208,18 @@ fn later_bullets_survive_an_unbalanced_brace() {
 fn later_commands_survive_a_stray_dollar_and_a_half_typed_macro() {
     let source = "\\resumeItem{Saved $40K a year}\n\\resu\n\\resumeItem{Led 4 engineers}\n";
     let tree = parse(source.as_bytes());
-    assert!(!tree.root_node().has_error(), "{}", tree.root_node().to_sexp());
+    assert!(
+        !tree.root_node().has_error(),
+        "{}",
+        tree.root_node().to_sexp()
+    );
     let items = named_nodes(&tree, source.as_bytes(), "command", "\\resumeItem");
     assert_eq!(
         items,
-        vec!["\\resumeItem{Saved $40K a year}", "\\resumeItem{Led 4 engineers}"]
+        vec![
+            "\\resumeItem{Saved $40K a year}",
+            "\\resumeItem{Led 4 engineers}"
+        ]
     );
 }
 
@@ -188,9 +235,25 @@ fn highlights_query_compiles() {
 #[test]
 fn node_types_lists_the_public_node_names() {
     for name in [
-        "source_file", "command", "command_name", "group", "optional_argument", "environment",
-        "begin", "end", "comment", "inline_math", "display_math", "escape", "line_break", "dash",
-        "nbsp", "verb", "parameter", "alignment_tab", "text",
+        "source_file",
+        "command",
+        "command_name",
+        "group",
+        "optional_argument",
+        "environment",
+        "begin",
+        "end",
+        "comment",
+        "inline_math",
+        "display_math",
+        "escape",
+        "line_break",
+        "dash",
+        "nbsp",
+        "verb",
+        "parameter",
+        "alignment_tab",
+        "text",
     ] {
         assert!(
             tree_sitter_resume_latex::NODE_TYPES.contains(&format!("\"type\": \"{name}\"")),
