@@ -622,7 +622,7 @@ impl ParsedDate {
 /// Why a date-like text cannot be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
-    /// A word close to a month or season name.
+    /// A word close to a month, season or ongoing word.
     Misspelled {
         /// Plain span of the word.
         span: Range<usize>,
@@ -951,6 +951,11 @@ impl Parser<'_> {
                         FormSet::only(MonthForm::Season),
                     ));
                 }
+                if month_of(w).is_none() && self.i > 0 {
+                    if let Some(o) = self.misspelled_ongoing(&t, w) {
+                        return Some(o);
+                    }
+                }
                 let (month, full) = match month_of(w) {
                     Some(m) => m,
                     None => {
@@ -1079,6 +1084,45 @@ impl Parser<'_> {
             }
             _ => None,
         }
+    }
+
+    /// An ongoing word with a typo (`Presnet`) ending a range.
+    fn misspelled_ongoing(&mut self, t: &Token, w: &str) -> Option<Point> {
+        let after_sep = self
+            .i
+            .checked_sub(1)
+            .and_then(|k| self.toks.get(k))
+            .is_some_and(|p| matches!(p.tok, Tok::Dash(_)) || matches!(&p.tok, Tok::Word(x, false) if matches!(x.as_str(), "to" | "until" | "through")));
+        let last = self.peek(1).is_none_or(|n| n.tok == Tok::Open);
+        let len = w.chars().count();
+        if !after_sep || !last || len < 5 {
+            return None;
+        }
+        let max = if len >= 7 { 2 } else { 1 };
+        let word = [
+            OngoingWord::Present,
+            OngoingWord::Current,
+            OngoingWord::Ongoing,
+        ]
+        .into_iter()
+        .find(|o| edit_distance(w, &o.title().to_ascii_lowercase()) <= max)?;
+        let written = &self.text[t.span.clone()];
+        let written = written.trim_end_matches('.');
+        let case = Case::of(written);
+        self.problems.push(Problem::Misspelled {
+            span: t.span.start..t.span.start + written.len(),
+            written: written.to_string(),
+            suggestions: vec![case.apply(word.title())],
+        });
+        self.i += 1;
+        Some(Point {
+            value: PointValue::Ongoing(Ongoing { word, case }),
+            span: t.span.clone(),
+            month_span: None,
+            forms: FormSet::default(),
+            sept: false,
+            month_case: Case::Title,
+        })
     }
 
     fn separator(&mut self) -> Option<(SepKind, Token)> {
@@ -1584,6 +1628,13 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+        match &invalid("Jan 2019 – Presnet")[..] {
+            [Problem::Misspelled { suggestions, .. }] => {
+                assert_eq!(suggestions, &vec!["Present".to_string()])
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(parse_date("Presnet 2019"), DateParse::NotADate);
         match &invalid("Sumer 2019")[..] {
             [Problem::Misspelled { suggestions, .. }] => {
                 assert_eq!(suggestions, &vec!["Summer".to_string()])

@@ -4,7 +4,7 @@
 //! month (`Jnauary 2020`), a numeric month outside 1–12 (`13/2020`) or a range
 //! that ends before it starts (`Jun 2021 – Mar 2020`). When the parser did not
 //! recognise an entry's date at all (a misspelled month can hide it), the
-//! entry's other fields are read too, for misspelled months only.
+//! entry's other fields are read too, for misspelled words only.
 
 use resume_syntax::Text;
 
@@ -20,7 +20,8 @@ pub(crate) const META: RuleMeta = RuleMeta {
     summary: "an entry date that cannot be read or ends before it starts",
     docs: r#"## What it catches
 An entry date a reader (or an applicant tracking system) cannot make sense of:
-a misspelled month (`Jnauary 2020`, `Jun 2020 – Marhc 2021`), a numeric month
+a misspelled month or ongoing word (`Jnauary 2020`, `Jun 2020 – Marhc 2021`,
+`Jan 2020 – Presnet`), a numeric month
 that does not exist (`13/2020`, `00/2021`), or a range that ends before it
 starts (`Jun 2021 – Mar 2020`).
 
@@ -41,8 +42,8 @@ Data Analyst             January 2019 -- June 2020
 ```
 
 ## Fix safety
-For a misspelled month the quick fix replaces the word with the closest
-month name (or offers each of the equally close ones). It is unsafe: the
+For a misspelled month or ongoing word the quick fix replaces the word with
+the closest correct spelling (or offers each of the equally close ones). It is unsafe: the
 closest spelling is usually, but not always, the intended month. Impossible
 months and backwards ranges have no fix, since only the author knows the
 real dates.
@@ -76,9 +77,9 @@ fn report_problems(
                 };
                 let names: Vec<String> = suggestions.iter().map(|s| format!("`{s}`")).collect();
                 let message = match names.len() {
-                    1 => format!("`{written}` is not a month: write {}", names[0]),
+                    1 => format!("`{written}` is misspelled: write {}", names[0]),
                     _ => format!(
-                        "`{written}` is not a month: write one of {}",
+                        "`{written}` is misspelled: write one of {}",
                         names.join(", ")
                     ),
                 };
@@ -224,7 +225,7 @@ mod tests {
 
 ### Intern — Northwind
 *Jun 2019 – Agust 2019*
-            ^^^^^ warning[invalid-date]: `Agust` is not a month: write `August`
+            ^^^^^ warning[invalid-date]: `Agust` is misspelled: write `August`
 
 - Built 2 reports
 "),
@@ -353,6 +354,12 @@ mod tests {
             &md("### Analyst — Northwind\n*jnauary 2020 – present*\n\n- Built 3 dashboards\n"),
             CODE,
             &md("### Analyst — Northwind\n*january 2020 – present*\n\n- Built 3 dashboards\n"),
+        );
+        check_fix(
+            Markdown,
+            &md("### Analyst — Northwind\n*Jan 2020 – Presnet*\n\n- Built 3 dashboards\n"),
+            CODE,
+            &md("### Analyst — Northwind\n*Jan 2020 – Present*\n\n- Built 3 dashboards\n"),
         );
     }
 }
