@@ -12,6 +12,7 @@
 pub mod analysis;
 pub mod config;
 pub mod diagnostic;
+pub mod escape;
 pub mod registry;
 pub(crate) mod rules;
 #[cfg(test)]
@@ -19,6 +20,8 @@ pub(crate) mod testing;
 
 pub use config::{Config, RuleLevel};
 pub use diagnostic::{apply_edits, Applicability, Diagnostic, Edit, Fix, Severity};
+pub use analysis::acronyms::expansion;
+pub use rules::weak_verb::stronger_verbs;
 pub use registry::{rule, Category, FixAvailability, RegisteredRule, RuleMeta, RULES};
 
 use resume_syntax::Resume;

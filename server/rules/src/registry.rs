@@ -135,8 +135,14 @@ macro_rules! register {
 }
 
 /// Every rule, in the order they run. To add a rule, append its module name.
-pub static RULES: &[RegisteredRule] =
-    register![unquantified_bullet, buzzword_stacking, tech_stack_overload,];
+#[rustfmt::skip]
+pub static RULES: &[RegisteredRule] = register![
+    unquantified_bullet,
+    buzzword_stacking,
+    tech_stack_overload,
+    weak_verb,
+    unexpanded_acronym,
+];
 
 /// Looks a rule up by code.
 pub fn rule(code: &str) -> Option<&'static RegisteredRule> {

@@ -2,3 +2,5 @@
 //! independent of the resume model and of the source format.
 
 pub mod metrics;
+pub mod verbs;
+pub mod acronyms;

@@ -5,3 +5,5 @@
 pub(crate) mod buzzword_stacking;
 pub(crate) mod tech_stack_overload;
 pub(crate) mod unquantified_bullet;
+pub(crate) mod weak_verb;
+pub(crate) mod unexpanded_acronym;

@@ -1,0 +1,1487 @@
+//! `weak-verb`: a bullet that leads with, or is built on, a weak phrase
+//! (`responsible for`, `helped`, `worked on`, …), with rewrites that use a
+//! strong verb.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use resume_syntax::{Format, Text};
+
+use crate::analysis::verbs::{base_of_past, gerund_base, is_base_verb, past_tense, third_person};
+use crate::escape::escape_for;
+use crate::registry::{Category, FixAvailability, RuleMeta};
+use crate::{Applicability, Config, Context, Diagnostic, Edit, Fix, Severity};
+
+pub(crate) const META: RuleMeta = RuleMeta {
+    code: "weak-verb",
+    default_severity: Severity::Warning,
+    category: Category::Wording,
+    fix: FixAvailability::Sometimes,
+    summary: "a bullet built on a weak phrase such as `responsible for` or `helped`",
+    docs: r#"## What it catches
+An achievement bullet (experience, projects, leadership) whose main verb is a
+weak phrase: `worked on`/`worked with`, `responsible for`, `in charge of`,
+`helped`, `assisted`, `participated in`, `involved in`, `tasked with`,
+`duties included`, `handled`, `used`/`utilized`, `did`, `made`.
+The phrase counts when it opens the bullet or a later sentence of it, when it
+follows an auxiliary (`Was responsible for`), or when it is the main verb after
+a lead-in clause that starts with a preposition or conjunction
+(`During the audit, handled …`, `As captain, participated in …`).
+The same words elsewhere are not the bullet's verb and are left alone:
+participles and relative clauses (`a tool used by 40 teams`,
+`a report that finance used`, `interns who worked on …`,
+`squads responsible for …`), compound adjectives (`made-to-order`),
+`using`, and nouns such as `help center` or `helpdesk`.
+Summary prose is not checked: a summary describes the person, and its verbs are
+not the opening verbs recruiters scan in a bullet list.
+Phrases can be added or silenced with the `weak_verbs` configuration.
+
+## Why recruiters care
+The opening verb is the first word a recruiter reads in each bullet.
+Weak phrases describe a duty or a presence, not an action with an outcome:
+`responsible for` says what the job description was, `helped` and `assisted`
+hide what you did yourself, and `used` puts the tool before the result.
+
+## Example
+```
+- Responsible for training new hires on the returns process
+- Helped define the onboarding flow for the mobile app
+- Used Python to automate the weekly sales report
+```
+
+## Better
+```
+- Trained 12 new hires on the returns process, cutting errors by a third
+- Defined the onboarding flow for the mobile app, lifting activation 18%
+- Automated the weekly sales report with Python, saving 4 hours a week
+```
+
+## Fix safety
+Each finding offers two to five rewrites that replace the phrase in place,
+keeping its capitalisation and tense (`responsible for training` → `trained`,
+`helped define` → `defined`, `used X to build Y` → `built Y with X`,
+`was responsible for` → `owned`).
+Every rewrite is unsafe: a stronger verb changes the claim the bullet makes
+(`helped define` and `defined` are different statements), so only the author
+can choose, and `check --fix` never applies them.
+Inserted words are escaped for LaTeX documents.
+"#,
+};
+
+/// What must follow a weak phrase for a lexicon row to apply.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Next {
+    Any,
+    Gerund,
+    Verb,
+    ToVerb,
+    ObjectVerb,
+    ToClause,
+    Word(&'static str),
+    Topic(Vec<&'static str>),
+}
+
+/// Whether the phrase's first word is a verb with tenses or the phrase is
+/// fixed and takes an auxiliary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Verb,
+    Adj,
+}
+
+/// One row of `data/weak_phrases.tsv`.
+#[derive(Debug)]
+struct Row {
+    phrase: &'static str,
+    kind: Kind,
+    next: Next,
+    rewrites: Vec<&'static str>,
+}
+
+/// A surface form of a phrase: its words and its tense.
+#[derive(Debug)]
+struct Form {
+    words: Vec<String>,
+    /// The lexicon phrase (lowercase, past form).
+    phrase: &'static str,
+    kind: Kind,
+    tense: Tense,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tense {
+    Past,
+    /// Base form: `Work on`, `Help`.
+    Base,
+    /// Third person: `Works on`, `Helps`.
+    Third,
+}
+
+struct Lexicon {
+    rows: Vec<Row>,
+    forms: Vec<Form>,
+}
+
+const DATA: &str = include_str!("../../data/weak_phrases.tsv");
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse_lexicon(DATA));
+
+fn parse_lexicon(data: &'static str) -> Lexicon {
+    let mut rows = Vec::new();
+    for line in data.lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&'static str> = line.split('\t').collect();
+        let [phrase, kind, next, rewrites] = cols[..] else {
+            continue;
+        };
+        let kind = if kind == "adj" { Kind::Adj } else { Kind::Verb };
+        let next = match next {
+            "*" => Next::Any,
+            "gerund" => Next::Gerund,
+            "verb" => Next::Verb,
+            "to-verb" => Next::ToVerb,
+            "object-verb" => Next::ObjectVerb,
+            "to-clause" => Next::ToClause,
+            other => {
+                if let Some(w) = other.strip_prefix("word:") {
+                    Next::Word(w)
+                } else if let Some(list) = other.strip_prefix("topic:") {
+                    Next::Topic(list.split(',').map(str::trim).collect())
+                } else {
+                    continue;
+                }
+            }
+        };
+        rows.push(Row {
+            phrase,
+            kind,
+            next,
+            rewrites: rewrites.split('|').map(str::trim).collect(),
+        });
+    }
+    let mut forms: Vec<Form> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for row in &rows {
+        if !seen.insert(row.phrase) {
+            continue;
+        }
+        forms.extend(forms_of(row.phrase, row.kind));
+    }
+    // Longest forms first, so `assisted with` wins over `assisted`.
+    forms.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
+    Lexicon { rows, forms }
+}
+
+fn forms_of(phrase: &'static str, kind: Kind) -> Vec<Form> {
+    let words: Vec<String> = phrase.split_whitespace().map(str::to_string).collect();
+    let mut out = vec![Form {
+        words: words.clone(),
+        phrase,
+        kind,
+        tense: Tense::Past,
+    }];
+    if kind == Kind::Adj {
+        return out;
+    }
+    // The verb is the first word, except in `duties included`.
+    let vi = usize::from(words.first().is_some_and(|w| w == "duties"));
+    let Some(base) = words.get(vi).and_then(|w| base_of_past(w)) else {
+        return out;
+    };
+    for (form, tense) in [
+        (base.clone(), Tense::Base),
+        (third_person(&base), Tense::Third),
+    ] {
+        let mut w = words.clone();
+        w[vi] = form;
+        out.push(Form {
+            words: w,
+            phrase,
+            kind,
+            tense,
+        });
+    }
+    out
+}
+
+/// The strong verbs (base form) the lexicon suggests for a weak phrase in
+/// general, for hover text and explanations: `responsible for` → `own`,
+/// `manage`, `lead`, …; empty when the phrase is not in the lexicon. Accepts
+/// any tense and case of the phrase (`Works on`, `was responsible for`).
+pub fn stronger_verbs(phrase: &str) -> Vec<&'static str> {
+    let lower = phrase.to_lowercase();
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .skip_while(|w| AUXILIARIES.contains(w))
+        .collect();
+    let lex = &*LEXICON;
+    let Some(form) = lex
+        .forms
+        .iter()
+        .find(|f| f.words.iter().map(String::as_str).eq(words.iter().copied()))
+    else {
+        return Vec::new();
+    };
+    lex.rows
+        .iter()
+        .filter(|r| r.phrase == form.phrase && r.next == Next::Any)
+        .flat_map(|r| r.rewrites.iter().copied())
+        .collect()
+}
+
+/// Number of lexicon rows (phrase + context mappings).
+#[cfg(test)]
+fn lexicon_rows() -> usize {
+    LEXICON.rows.len()
+}
+
+const AUXILIARIES: &[&str] = &[
+    "was", "were", "am", "is", "are", "been", "be", "have", "has", "had",
+];
+
+/// Words that open a lead-in clause before the bullet's verb
+/// (`During the audit, handled …`).
+const LEAD_INS: &[&str] = &[
+    "after",
+    "across",
+    "alongside",
+    "amid",
+    "as",
+    "at",
+    "before",
+    "besides",
+    "between",
+    "beyond",
+    "by",
+    "despite",
+    "during",
+    "following",
+    "for",
+    "from",
+    "given",
+    "in",
+    "inside",
+    "once",
+    "on",
+    "over",
+    "since",
+    "through",
+    "throughout",
+    "to",
+    "under",
+    "until",
+    "upon",
+    "when",
+    "whenever",
+    "where",
+    "while",
+    "with",
+    "within",
+    "without",
+    "working",
+    "amidst",
+    "per",
+    "post",
+    "pre",
+    "later",
+    "initially",
+    "early",
+    "first",
+    "then",
+    "previously",
+    "subsequently",
+    "together",
+    "partnering",
+    "reporting",
+];
+
+/// Nouns that turn `help`/`use` into a compound noun (`help center`).
+const NOUN_AFTER: &[(&str, &[&str])] = &[
+    (
+        "help",
+        &[
+            "desk", "center", "centre", "line", "page", "pages", "docs", "articles", "article",
+            "text", "menu", "button", "ticket", "tickets",
+        ],
+    ),
+    ("use", &["case", "cases"]),
+];
+
+/// A word of plain text.
+#[derive(Clone, Debug)]
+struct Tok {
+    range: Range<usize>,
+    lower: String,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '&' | '/' | '+' | '.')
+}
+
+/// Splits `text` into words; a word keeps inner hyphens and apostrophes
+/// (`made-to-order` is one word) and loses trailing punctuation.
+fn tokens(text: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let push = |out: &mut Vec<Tok>, s: usize, e: usize| {
+        let word = &text[s..e];
+        let trimmed = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let lead = word.len()
+            - word
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .len();
+        if trimmed.len() > lead {
+            out.push(Tok {
+                range: s + lead..s + trimmed.len(),
+                lower: text[s + lead..s + trimmed.len()].to_lowercase(),
+            });
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if is_word_char(c) {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            push(&mut out, s, i);
+        }
+    }
+    if let Some(s) = start {
+        push(&mut out, s, text.len());
+    }
+    out
+}
+
+/// The text between two tokens (or before the first).
+fn gap<'t>(text: &'t str, toks: &[Tok], i: usize) -> &'t str {
+    let start = if i == 0 { 0 } else { toks[i - 1].range.end };
+    let end = toks.get(i).map_or(text.len(), |t| t.range.start);
+    text.get(start..end).unwrap_or("")
+}
+
+/// A plain-text rewrite step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum PlainEdit {
+    /// Replace a plain range with new words.
+    Replace(Range<usize>, String),
+    /// Insert `before`, then the source text behind plain range `from`, at
+    /// plain offset `at`.
+    Copy {
+        at: usize,
+        before: String,
+        from: Range<usize>,
+    },
+}
+
+/// A rewrite of a finding in plain-text terms.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Rewrite {
+    /// The new opening words, for the title.
+    label: String,
+    edits: Vec<PlainEdit>,
+}
+
+/// A weak phrase found in plain text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Finding {
+    /// Plain range of the phrase (auxiliary included).
+    range: Range<usize>,
+    /// The phrase as written.
+    written: String,
+    /// Whether it opens the bullet.
+    opener: bool,
+    rewrites: Vec<Rewrite>,
+}
+
+fn is_adverb(w: &str) -> bool {
+    (w.len() > 4
+        && w.ends_with("ly")
+        && !matches!(w, "supply" | "apply" | "rely" | "fly" | "reply"))
+        || matches!(w, "also" | "then" | "later")
+}
+
+/// Token indices where the bullet's main verb may start: the first word,
+/// the first word of a later sentence, and the word after a lead-in clause.
+fn verb_starts(text: &str, toks: &[Tok]) -> Vec<(usize, bool)> {
+    let mut out = Vec::new();
+    let mut clause_start = 0;
+    for i in 0..toks.len() {
+        let g = gap(text, toks, i);
+        let sentence = i == 0
+            || (g.contains(['.', '!', '?', ';'])
+                && text[toks[i].range.clone()]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase));
+        // `Payments revamp: handled …`: a short title before a colon.
+        let titled = clause_start == 0 && i <= 6 && g.contains(':') && !g.contains("//");
+        if sentence || titled {
+            out.push((i, i == 0 || titled));
+            clause_start = i;
+            continue;
+        }
+        if g.contains(',')
+            && LEAD_INS.contains(&toks[clause_start].lower.as_str())
+            && i - clause_start <= 12
+        {
+            out.push((i, false));
+            if LEAD_INS.contains(&toks[i].lower.as_str()) {
+                clause_start = i;
+            }
+        }
+    }
+    out
+}
+
+/// Finds weak phrases in the plain text of a bullet. `silenced` holds
+/// lowercase lexicon phrases (or surface forms) the user turned off; `extra`
+/// holds user phrases reported without rewrites.
+fn find(text: &str, silenced: &[String], extra: &[String]) -> Vec<Finding> {
+    let toks = tokens(text);
+    let lex = &*LEXICON;
+    let mut out = Vec::new();
+    for (start, opener) in verb_starts(text, &toks) {
+        if let Some(f) = match_at(text, &toks, start, opener, lex, silenced, extra) {
+            if out
+                .last()
+                .is_none_or(|p: &Finding| p.range.end <= f.range.start)
+            {
+                out.push(f);
+            }
+        }
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn match_at(
+    text: &str,
+    toks: &[Tok],
+    start: usize,
+    opener: bool,
+    lex: &Lexicon,
+    silenced: &[String],
+    extra: &[String],
+) -> Option<Finding> {
+    let mut i = start;
+    if opener && toks.get(i).is_some_and(|t| t.lower == "i") {
+        i += 1;
+    }
+    let skip_adverbs = |i: &mut usize| {
+        let mut n = 0;
+        while n < 2 && toks.get(*i).is_some_and(|t| is_adverb(&t.lower)) {
+            *i += 1;
+            n += 1;
+        }
+    };
+    skip_adverbs(&mut i);
+    // Auxiliaries: `was`, `has been`, `is`.
+    let mut aux: Option<(usize, Tense)> = None;
+    let aux_start = i;
+    while let Some(t) = toks.get(i) {
+        let tense = match t.lower.as_str() {
+            "was" | "were" | "had" => Tense::Past,
+            "am" | "is" | "are" | "has" | "have" => Tense::Base,
+            "been" | "be" => aux.map_or(Tense::Past, |(_, t)| t),
+            _ => break,
+        };
+        aux = Some((aux_start, tense));
+        i += 1;
+        if i - aux_start > 2 {
+            return None;
+        }
+    }
+    skip_adverbs(&mut i);
+    let head = i;
+    // Longest matching form; an adverb may sit between its first two words
+    // (`worked closely with`).
+    for form in &lex.forms {
+        let Some(end) = match_form(toks, head, &form.words) else {
+            continue;
+        };
+        if aux.is_some() && form.kind == Kind::Verb {
+            // `was used`, `has worked on`: passives and perfects are left alone.
+            continue;
+        }
+        if form.kind == Kind::Adj && aux.is_none() && !(opener || head == start) {
+            continue;
+        }
+        if silenced.iter().any(|s| {
+            s == form.phrase
+                || s.split_whitespace()
+                    .eq(form.words.iter().map(String::as_str))
+        }) {
+            return None;
+        }
+        if !plausible(text, toks, head, end, form) {
+            return None;
+        }
+        let from = aux.map_or(head, |(a, _)| a);
+        let tense = aux.map_or(form.tense, |(_, t)| t);
+        let range = toks[from].range.start..toks[end - 1].range.end;
+        let rewrites = rewrites(text, toks, range.clone(), end, form, tense, lex);
+        return Some(Finding {
+            written: text[toks[head].range.start..toks[end - 1].range.end].to_string(),
+            range,
+            opener,
+            rewrites,
+        });
+    }
+    for phrase in extra {
+        let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+        if let Some(end) = match_form(toks, head, &words) {
+            let from = aux.map_or(head, |(a, _)| a);
+            return Some(Finding {
+                range: toks[from].range.start..toks[end - 1].range.end,
+                written: text[toks[head].range.start..toks[end - 1].range.end].to_string(),
+                opener,
+                rewrites: Vec::new(),
+            });
+        }
+    }
+    None
+}
+
+/// Matches `words` at token `at`, allowing one adverb after the first word.
+/// Returns the token index after the match.
+fn match_form(toks: &[Tok], at: usize, words: &[String]) -> Option<usize> {
+    let mut i = at;
+    for (k, w) in words.iter().enumerate() {
+        if k == 1
+            && toks
+                .get(i)
+                .is_some_and(|t| is_adverb(&t.lower) && t.lower != *w)
+        {
+            i += 1;
+        }
+        if toks.get(i)?.lower != *w {
+            return None;
+        }
+        i += 1;
+    }
+    Some(i)
+}
+
+/// Rejects matches where the words are not a weak verb: passives
+/// (`used by`), compound nouns (`help center`), `made of`.
+fn plausible(text: &str, toks: &[Tok], head: usize, end: usize, form: &Form) -> bool {
+    let next = toks.get(end).map(|t| t.lower.as_str());
+    let next_gap = gap(text, toks, end);
+    let attached = !next_gap.contains([',', '.', ';', ':', '(', ')']);
+    let first = form.words[0].as_str();
+    if form.words.len() == 1 && attached {
+        if next == Some("by")
+            && matches!(
+                first,
+                "used" | "utilized" | "utilised" | "made" | "handled" | "helped" | "assisted"
+            )
+        {
+            return false;
+        }
+        if first == "made" && matches!(next, Some("of" | "from" | "up" | "to" | "in")) {
+            return false;
+        }
+        if let Some((_, nouns)) = NOUN_AFTER.iter().find(|(w, _)| *w == toks[head].lower) {
+            if next.is_some_and(|n| nouns.contains(&n)) {
+                return false;
+            }
+        }
+    }
+    // A phrase that is the whole bullet is a heading, not a verb.
+    end < toks.len()
+}
+
+/// Which lexicon row applies, with the number of following tokens its
+/// rewrites replace and, for `object-verb`, the verb's token.
+struct Applied<'r> {
+    row: &'r Row,
+    /// Token index of the verb the rewrite consumes or moves, if any.
+    verb_tok: Option<usize>,
+    /// Tokens after the phrase that `{verb}` rewrites replace.
+    consumed: usize,
+}
+
+fn choose_row<'r>(
+    text: &str,
+    toks: &[Tok],
+    end: usize,
+    form: &Form,
+    lex: &'r Lexicon,
+) -> Option<Applied<'r>> {
+    let next = toks.get(end);
+    let attached = |i: usize| !gap(text, toks, i).contains([',', '.', ';', ':', '(', ')']);
+    // `designing and testing` is rewritten as a pair; longer lists are not.
+    let coordinated = |i: usize| {
+        let pair = toks
+            .get(i + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "and" | "or"))
+            && toks
+                .get(i + 2)
+                .is_some_and(|t| gerund_base(&t.lower).is_some());
+        !pair
+            && (toks
+                .get(i + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "and" | "or" | "&"))
+                || gap(text, toks, i + 1).contains(','))
+    };
+    for row in lex.rows.iter().filter(|r| r.phrase == form.phrase) {
+        let applied = |verb_tok, consumed| {
+            Some(Applied {
+                row,
+                verb_tok,
+                consumed,
+            })
+        };
+        let hit = match &row.next {
+            Next::Any => applied(None, 0),
+            Next::Gerund => match next {
+                Some(t)
+                    if attached(end) && gerund_base(&t.lower).is_some() && !coordinated(end) =>
+                {
+                    applied(Some(end), 1)
+                }
+                _ => None,
+            },
+            Next::Verb => match next {
+                Some(t) if attached(end) && is_bare_verb(&t.lower) => applied(Some(end), 1),
+                _ => None,
+            },
+            Next::ToVerb => match (next, toks.get(end + 1)) {
+                (Some(t), Some(v))
+                    if t.lower == "to" && attached(end) && is_bare_verb(&v.lower) =>
+                {
+                    applied(Some(end + 1), 2)
+                }
+                _ => None,
+            },
+            Next::ObjectVerb => (1..=3)
+                .map(|k| end + k)
+                .take_while(|&i| i < toks.len() && attached(i))
+                .find(|&i| {
+                    is_bare_verb(&toks[i].lower)
+                        && toks[end..i]
+                            .iter()
+                            .all(|t| !is_bare_verb(&t.lower) && t.lower != "to")
+                        && is_object_start(&toks[end].lower)
+                })
+                .and_then(|i| applied(Some(i), 0)),
+            Next::ToClause => (end + 1..toks.len().min(end + 8))
+                .take_while(|&i| attached(i))
+                .find(|&i| {
+                    toks[i].lower == "to"
+                        && toks.get(i + 1).is_some_and(|v| is_bare_verb(&v.lower))
+                        && attached(i + 1)
+                })
+                .and_then(|i| applied(Some(i + 1), 0)),
+            Next::Word(w) => match next {
+                Some(t) if attached(end) && t.lower == *w => applied(None, 1),
+                _ => None,
+            },
+            Next::Topic(words) => (end..toks.len().min(end + 4))
+                .take_while(|&i| attached(i))
+                .find(|&i| {
+                    let w = toks[i].lower.as_str();
+                    words.contains(&w)
+                })
+                .and_then(|_| applied(None, 0)),
+        };
+        if hit.is_some() {
+            return hit;
+        }
+    }
+    None
+}
+
+/// Words that cannot open the object in `helped X verb`.
+fn is_object_start(w: &str) -> bool {
+    !matches!(
+        w,
+        "with" | "in" | "on" | "to" | "for" | "at" | "by" | "from" | "of"
+    )
+}
+
+/// A bare (base-form) verb, excluding words that read as nouns or
+/// determiners right after a weak phrase.
+fn is_bare_verb(w: &str) -> bool {
+    is_base_verb(w) && !matches!(w, "the" | "a" | "an" | "data" | "work")
+}
+
+fn inflect(base: &str, tense: Tense) -> String {
+    match tense {
+        Tense::Past => past_tense(base),
+        Tense::Base => base.to_string(),
+        Tense::Third => third_person(base),
+    }
+}
+
+/// Gives `s` the capitalisation of `like`: all caps, capitalised, or lower.
+fn match_case(s: &str, like: &str) -> String {
+    let letters: Vec<char> = like.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        return s.to_uppercase();
+    }
+    if like.chars().next().is_some_and(char::is_uppercase) {
+        let mut c = s.chars();
+        return c
+            .next()
+            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+            .unwrap_or_default();
+    }
+    s.to_string()
+}
+
+fn rewrites(
+    text: &str,
+    toks: &[Tok],
+    range: Range<usize>,
+    end: usize,
+    form: &Form,
+    tense: Tense,
+    lex: &Lexicon,
+) -> Vec<Rewrite> {
+    let Some(applied) = choose_row(text, toks, end, form, lex) else {
+        return Vec::new();
+    };
+    let written = &text[range.clone()];
+    let verb_base = applied.verb_tok.and_then(|i| {
+        let w = &toks[i].lower;
+        gerund_base(w).or_else(|| is_base_verb(w).then(|| w.clone()))
+    });
+    let mut out: Vec<Rewrite> = Vec::new();
+    for template in &applied.row.rewrites {
+        let rewrite = if *template == "{reorder}" {
+            reorder(
+                text,
+                toks,
+                range.clone(),
+                end,
+                applied.verb_tok,
+                verb_base.as_deref(),
+                tense,
+            )
+        } else {
+            let uses_verb = template.contains("{verb}") || template.contains("{base}");
+            if uses_verb && verb_base.is_none() {
+                continue;
+            }
+            let base = verb_base.clone().unwrap_or_default();
+            let mut words = template.split_whitespace();
+            let head = words.next().unwrap_or_default();
+            let head = if head == "{verb}" {
+                inflect(&base, tense)
+            } else {
+                inflect(head, tense)
+            };
+            let mut insert_to = false;
+            let mut rest: Vec<String> = Vec::new();
+            for w in words {
+                match w {
+                    "+to" => insert_to = true,
+                    "{base}" => rest.push(base.clone()),
+                    "{verb}" => rest.push(inflect(&base, tense)),
+                    w => rest.push(w.to_string()),
+                }
+            }
+            let new_words = std::iter::once(head)
+                .chain(rest)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let new_words = match_case(&new_words, written);
+            let replace_end =
+                if uses_verb || applied.consumed > 0 && matches!(applied.row.next, Next::Word(_)) {
+                    toks[end + applied.consumed - 1].range.end
+                } else {
+                    range.end
+                };
+            let mut edits = vec![PlainEdit::Replace(
+                range.start..replace_end,
+                new_words.clone(),
+            )];
+            // The second gerund of a pair: `designing and testing` → `designed and tested`.
+            if uses_verb && matches!(applied.row.next, Next::Gerund) {
+                let second = applied.verb_tok.map(|v| v + 2).and_then(|i| toks.get(i));
+                let joined = applied
+                    .verb_tok
+                    .and_then(|v| toks.get(v + 1))
+                    .is_some_and(|t| matches!(t.lower.as_str(), "and" | "or"));
+                if let (true, Some(t)) = (joined, second) {
+                    if let Some(b) = gerund_base(&t.lower) {
+                        edits.push(PlainEdit::Replace(t.range.clone(), inflect(&b, tense)));
+                    }
+                }
+            }
+            if insert_to {
+                let Some(v) = applied.verb_tok else { continue };
+                let at = toks[v].range.start;
+                edits.push(PlainEdit::Replace(at..at, "to ".to_string()));
+            }
+            Some(Rewrite {
+                label: new_words,
+                edits,
+            })
+        };
+        if let Some(r) = rewrite {
+            if !out.iter().any(|o| o.label == r.label) {
+                out.push(r);
+            }
+        }
+        if out.len() == 5 {
+            break;
+        }
+    }
+    out
+}
+
+/// `Used Go to build a gateway` → `Built a gateway with Go`.
+fn reorder(
+    text: &str,
+    toks: &[Tok],
+    range: Range<usize>,
+    end: usize,
+    verb_tok: Option<usize>,
+    verb_base: Option<&str>,
+    tense: Tense,
+) -> Option<Rewrite> {
+    let v = verb_tok?;
+    let base = verb_base?;
+    // `to` sits just before the verb; the tool runs from the phrase's end to it.
+    let tool = toks.get(end)?.range.start..toks.get(v.checked_sub(1)?)?.range.start;
+    let tool_text = text.get(tool.clone())?.trim_end();
+    let tool = tool.start..tool.start + tool_text.len();
+    // The verb's object runs to the end of the clause.
+    let mut last = v;
+    while last + 1 < toks.len()
+        && !gap(text, toks, last + 1).contains([',', ';', '.', ':', '(', ')'])
+    {
+        last += 1;
+    }
+    let clause_end = toks[last].range.end;
+    let new_verb = match_case(&inflect(base, tense), &text[range.clone()]);
+    let label = format!("{new_verb} … with {tool_text}");
+    Some(Rewrite {
+        label,
+        edits: vec![
+            PlainEdit::Replace(range.start..toks[v].range.end, new_verb),
+            PlainEdit::Copy {
+                at: clause_end,
+                before: " with ".to_string(),
+                from: tool,
+            },
+        ],
+    })
+}
+
+fn message(f: &Finding) -> String {
+    let what = if f.opener { "weak opener" } else { "weak verb" };
+    let mut examples: Vec<String> = f
+        .rewrites
+        .iter()
+        .filter(|r| !r.label.contains('…'))
+        .take(3)
+        .map(|r| format!("`{}`", r.label))
+        .collect();
+    if examples.is_empty() {
+        examples = stronger_verbs(&f.written)
+            .iter()
+            .take(3)
+            .map(|v| format!("`{}`", match_case(&past_tense(v), "X")))
+            .collect();
+    }
+    if examples.is_empty() {
+        format!(
+            "{what} `{}`: lead with a strong verb that says what you did — then add the result",
+            f.written
+        )
+    } else {
+        format!(
+            "{what} `{}`: lead with what you did, e.g. {} — then add the result",
+            f.written,
+            examples.join(", ")
+        )
+    }
+}
+
+/// Turns plain edits on `text` into source edits, or `None` when a range
+/// does not map cleanly.
+fn source_edits(
+    text: &Text,
+    source: &str,
+    format: Format,
+    edits: &[PlainEdit],
+) -> Option<Vec<Edit>> {
+    let mut out = Vec::new();
+    for e in edits {
+        match e {
+            PlainEdit::Replace(r, new) => {
+                out.extend(replace_keeping_markup(
+                    text,
+                    source,
+                    r.clone(),
+                    &escape_for(format, new),
+                )?);
+            }
+            PlainEdit::Copy { at, before, from } => {
+                let src = text.source_range(from.clone())?;
+                let copied = source.get(src)?;
+                let at = text.source_range(*at..*at)?.start;
+                out.push(Edit {
+                    range: at..at,
+                    new_text: format!("{}{copied}", escape_for(format, before)),
+                });
+            }
+        }
+    }
+    // Edits must not overlap.
+    let mut sorted: Vec<&Edit> = out.iter().collect();
+    sorted.sort_by_key(|e| (e.range.start, e.range.end));
+    if sorted.windows(2).any(|w| w[0].range.end > w[1].range.start) {
+        return None;
+    }
+    Some(out)
+}
+
+/// Source edits that replace plain range `r` with `new`, leaving markup
+/// around or between its words in place: the first run of words whose
+/// source is contiguous is replaced, later words are deleted together with
+/// the space before them and any emphasis or command that held only them.
+fn replace_keeping_markup(
+    text: &Text,
+    source: &str,
+    r: Range<usize>,
+    new: &str,
+) -> Option<Vec<Edit>> {
+    let src = text.source_range(r.clone())?;
+    let plain = text.as_str().get(r.clone())?;
+    if source.get(src.clone())? == plain || r.is_empty() {
+        return Some(vec![Edit {
+            range: src,
+            new_text: new.to_string(),
+        }]);
+    }
+    // Words of the plain range with their source ranges.
+    let mut words: Vec<Range<usize>> = Vec::new();
+    for t in tokens(plain) {
+        let pr = r.start + t.range.start..r.start + t.range.end;
+        words.push(text.source_range(pr)?);
+    }
+    let first = words.first().cloned()?;
+    // The first group: words whose source is contiguous with plain spaces.
+    let mut group_end = first.end;
+    let mut k = 1;
+    while k < words.len() {
+        let between = source.get(group_end..words[k].start)?;
+        if !between.chars().all(char::is_whitespace) {
+            break;
+        }
+        group_end = words[k].end;
+        k += 1;
+    }
+    let mut edits = vec![Edit {
+        range: first.start..group_end,
+        new_text: new.to_string(),
+    }];
+    for w in &words[k..] {
+        let mut del = w.clone();
+        // Widen over markup that holds only this word: `*x*`, `**x**`, `\textbf{x}`.
+        loop {
+            let before = source.get(..del.start)?.chars().next_back();
+            let after = source.get(del.end..)?.chars().next();
+            match (before, after) {
+                (Some(b @ ('*' | '_')), Some(a)) if a == b => {
+                    del = del.start - 1..del.end + 1;
+                }
+                (Some('{'), Some('}')) => {
+                    let head = source.get(..del.start - 1)?;
+                    let name = head.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                    if name.ends_with('\\') && name.len() < head.len() {
+                        del = name.len() - 1..del.end + 1;
+                    } else {
+                        del = del.start - 1..del.end + 1;
+                    }
+                }
+                _ => break,
+            }
+        }
+        if source.get(..del.start)?.ends_with(' ') {
+            del.start -= 1;
+        }
+        if del.start < group_end {
+            return None;
+        }
+        edits.push(Edit {
+            range: del,
+            new_text: String::new(),
+        });
+    }
+    Some(edits)
+}
+
+pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let (silenced, extra) = config_lists(ctx.config);
+    let format = ctx.resume.format;
+    for b in ctx.resume.bullets() {
+        if !b.is_achievement() {
+            continue;
+        }
+        let text = b.bullet.text.collapse_whitespace();
+        for f in find(text.as_str(), &silenced, &extra) {
+            let Some(range) = text.source_range(f.range.clone()) else {
+                continue;
+            };
+            let fixes = f
+                .rewrites
+                .iter()
+                .filter_map(|r| {
+                    Some(Fix {
+                        title: format!("Rewrite `{}` as `{}`", f.written, r.label),
+                        edits: source_edits(&text, ctx.source, format, &r.edits)?,
+                        applicability: Applicability::Unsafe,
+                    })
+                })
+                .collect();
+            out.push(META.diagnostic_with_fixes(range, message(&f), fixes));
+        }
+    }
+}
+
+fn config_lists(config: &Config) -> (Vec<String>, Vec<String>) {
+    let lower = |v: &[String]| {
+        v.iter()
+            .map(|s| s.trim().to_lowercase())
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    (
+        lower(&config.weak_verbs.remove),
+        lower(&config.weak_verbs.add),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::check_spans;
+
+    fn spans(text: &str) -> Vec<Range<usize>> {
+        find(text, &[], &[]).into_iter().map(|f| f.range).collect()
+    }
+
+    /// The first rewrite applied to the plain text.
+    fn first_rewrite(text: &str) -> String {
+        let f = find(text, &[], &[]).into_iter().next().expect("a finding");
+        let r = f.rewrites.first().expect("a rewrite");
+        apply_plain(text, &r.edits)
+    }
+
+    fn all_rewrites(text: &str) -> Vec<String> {
+        let f = find(text, &[], &[]).into_iter().next().expect("a finding");
+        f.rewrites
+            .iter()
+            .map(|r| apply_plain(text, &r.edits))
+            .collect()
+    }
+
+    fn apply_plain(text: &str, edits: &[PlainEdit]) -> String {
+        let mut edits: Vec<(Range<usize>, String)> = edits
+            .iter()
+            .map(|e| match e {
+                PlainEdit::Replace(r, s) => (r.clone(), s.clone()),
+                PlainEdit::Copy { at, before, from } => {
+                    (*at..*at, format!("{before}{}", &text[from.clone()]))
+                }
+            })
+            .collect();
+        edits.sort_by_key(|e| std::cmp::Reverse(e.0.start));
+        let mut s = text.to_string();
+        for (r, new) in edits {
+            s.replace_range(r, &new);
+        }
+        s
+    }
+
+    #[test]
+    fn lexicon_is_large_and_well_formed() {
+        assert!(lexicon_rows() >= 60, "{} rows", lexicon_rows());
+        for row in &LEXICON.rows {
+            assert!(
+                (2..=5).contains(&row.rewrites.len()),
+                "`{}` {:?} has {} rewrites",
+                row.phrase,
+                row.next,
+                row.rewrites.len()
+            );
+        }
+        // Every phrase has a fallback row.
+        for row in &LEXICON.rows {
+            assert!(
+                LEXICON
+                    .rows
+                    .iter()
+                    .any(|r| r.phrase == row.phrase && r.next == Next::Any),
+                "`{}` has no `*` row",
+                row.phrase
+            );
+        }
+    }
+
+    #[test]
+    fn weak_openers_are_found() {
+        check_spans(
+            spans,
+            r"
+            Responsible for the quarterly close
+            ^^^^^^^^^^^^^^^
+            Worked on a billing service in Rust
+            ^^^^^^^^^
+            Worked closely with finance on the annual plan
+            ^^^^^^^^^^^^^^^^^^^
+            Helped design the new checkout flow
+            ^^^^^^
+            Assisted with the migration to Postgres
+            ^^^^^^^^^^^^^
+            Utilized Terraform to provision staging
+            ^^^^^^^^
+            Did code reviews for the mobile team
+            ^^^
+            Made a scheduling tool for nurses
+            ^^^^
+            Duties included payroll and invoicing
+            ^^^^^^^^^^^^^^^
+            Was responsible for the vendor contracts
+            ^^^^^^^^^^^^^^^^^^^
+            Was actively involved in hiring
+            ^^^^^^^^^^^^^^^^^^^^^^^^
+            Actively participated in design reviews
+                     ^^^^^^^^^^^^^^^
+            Handle inbound calls for the clinic
+            ^^^^^^
+            Works with sales on renewal pricing
+            ^^^^^^^^^^
+            I worked on the data platform
+              ^^^^^^^^^
+            ",
+        );
+    }
+
+    #[test]
+    fn weak_verbs_after_a_lead_in_clause_are_found() {
+        check_spans(
+            spans,
+            r"
+            During the spring audit, handled document requests from examiners
+                                     ^^^^^^^
+            As club treasurer, was responsible for dues collection
+                               ^^^^^^^^^^^^^^^^^^^
+            With two interns, made a prototype of the kiosk
+                              ^^^^
+            In 2022, during the rollout, assisted in training store staff
+                                         ^^^^^^^^^^^
+            Shipped the billing export. Used Kafka for the event bus
+                                        ^^^^
+            Payments revamp: Worked on the refund flow
+                             ^^^^^^^^^
+            ",
+        );
+    }
+
+    #[test]
+    fn other_uses_of_the_words_are_not_weak_verbs() {
+        check_spans(
+            spans,
+            r"
+            Built a lint tool used by 40 teams across the company
+            Wrote a report that finance used for forecasting
+            Mentored students who worked on the robotics entry
+            Led 4 squads responsible for search and discovery
+            Sold used bikes at a weekend market
+            Scaled made-to-order production for a bakery
+            Automated invoice matching using Python
+            Rebuilt the help center search in Elasticsearch
+            Staffed the helpdesk for a 300-person office
+            Used by 12 clinics to book appointments
+            Help desk support for 3 offices
+            Use cases for the pricing engine were documented
+            Shipped offline mode, used daily by field staff
+            Responsible for
+            Designed and made a set of onboarding guides
+            ",
+        );
+    }
+
+    #[test]
+    fn gerunds_become_past_tense_verbs() {
+        assert_eq!(
+            first_rewrite("Responsible for training new cashiers"),
+            "Trained new cashiers"
+        );
+        assert_eq!(
+            first_rewrite("Responsible for leading standups"),
+            "Led standups"
+        );
+        assert_eq!(
+            first_rewrite("Responsible for building the CI"),
+            "Built the CI"
+        );
+        assert_eq!(
+            first_rewrite("Responsible for running the lab"),
+            "Ran the lab"
+        );
+        assert_eq!(
+            first_rewrite("Responsible for writing the specs"),
+            "Wrote the specs"
+        );
+        assert_eq!(
+            first_rewrite("Responsible for making the menus"),
+            "Made the menus"
+        );
+        assert_eq!(
+            first_rewrite("Responsible for teaching algebra"),
+            "Taught algebra"
+        );
+        assert_eq!(
+            first_rewrite("Responsible for planning sprints"),
+            "Planned sprints"
+        );
+        assert_eq!(
+            first_rewrite("Responsible for managing vendors"),
+            "Managed vendors"
+        );
+        assert_eq!(
+            first_rewrite("Responsible for deploying releases"),
+            "Deployed releases"
+        );
+        assert_eq!(
+            first_rewrite("Responsible for copying records"),
+            "Copied records"
+        );
+        assert_eq!(
+            first_rewrite("Was responsible for onboarding hires"),
+            "Onboarded hires"
+        );
+        assert_eq!(
+            first_rewrite("Tasked with rewriting the parser"),
+            "Rewrote the parser"
+        );
+        assert_eq!(
+            first_rewrite("Assisted in running focus groups"),
+            "Ran focus groups"
+        );
+        assert_eq!(
+            first_rewrite("After the merger, worked on merging two ledgers"),
+            "After the merger, merged two ledgers"
+        );
+    }
+
+    #[test]
+    fn coordinated_gerunds_keep_the_phrase_rewrite() {
+        assert_eq!(
+            first_rewrite("Responsible for designing and testing the API"),
+            "Designed and tested the API"
+        );
+        assert_eq!(
+            first_rewrite("Responsible for designing, testing, and shipping it"),
+            "Owned designing, testing, and shipping it"
+        );
+    }
+
+    #[test]
+    fn helped_with_a_verb_drops_helped() {
+        assert_eq!(first_rewrite("Helped design the logo"), "Designed the logo");
+        assert_eq!(
+            first_rewrite("Helped the ops group roll out alerts"),
+            "Enabled the ops group to roll out alerts"
+        );
+        assert_eq!(first_rewrite("Helped to cut costs"), "Cut costs");
+        assert_eq!(first_rewrite("helped write the grant"), "wrote the grant");
+        assert_eq!(
+            all_rewrites("Helped tutors plan lessons"),
+            vec![
+                "Enabled tutors to plan lessons",
+                "Coached tutors to plan lessons",
+                "Guided tutors to plan lessons"
+            ]
+        );
+    }
+
+    #[test]
+    fn used_x_to_y_is_rewritten_around_y() {
+        assert_eq!(
+            first_rewrite("Used Go and gRPC to build a metrics gateway"),
+            "Built a metrics gateway with Go and gRPC"
+        );
+        assert_eq!(
+            first_rewrite("Utilized dbt to model the sales data, saving hours"),
+            "Modeled the sales data with dbt, saving hours"
+        );
+        let all = all_rewrites("Used Go to build a gateway");
+        assert_eq!(all[1], "Applied Go to build a gateway");
+        assert!(all.len() >= 3 && all.len() <= 5);
+    }
+
+    #[test]
+    fn tense_and_case_are_kept() {
+        assert_eq!(
+            first_rewrite("Handle payroll for 40 staff"),
+            "Process payroll for 40 staff"
+        );
+        assert_eq!(
+            first_rewrite("Handles payroll for 40 staff"),
+            "Processes payroll for 40 staff"
+        );
+        assert_eq!(
+            first_rewrite("Is responsible for the budget"),
+            "Manage the budget"
+        );
+        assert_eq!(first_rewrite("MADE the slides"), "DESIGNED the slides");
+        assert_eq!(
+            first_rewrite("Made sure every invoice matched"),
+            "Ensured every invoice matched"
+        );
+        assert_eq!(
+            first_rewrite("Worked with legal on the privacy policy"),
+            "Partnered with legal on the privacy policy"
+        );
+    }
+
+    #[test]
+    fn every_finding_offers_two_to_five_rewrites() {
+        for text in [
+            "Worked on the search team to improve ranking",
+            "Responsible for a regional budget",
+            "Assisted 30 customers per shift",
+            "Participated in a regional hackathon",
+            "Involved in requirements gathering",
+            "Did weekly inventory counts",
+            "Handled cash deposits",
+            "Made wireframes for the app",
+            "Duties included grading and tutoring",
+        ] {
+            let n = all_rewrites(text).len();
+            assert!((2..=5).contains(&n), "{text}: {n} rewrites");
+        }
+    }
+
+    #[test]
+    fn stronger_verbs_are_listed_for_any_tense() {
+        assert_eq!(stronger_verbs("Responsible for")[..2], ["own", "manage"]);
+        assert_eq!(
+            stronger_verbs("was responsible for"),
+            stronger_verbs("responsible for")
+        );
+        assert_eq!(stronger_verbs("works on"), stronger_verbs("worked on"));
+        assert!(stronger_verbs("shipped").is_empty());
+    }
+
+    #[test]
+    fn config_silences_and_adds_phrases() {
+        assert!(find("Used Rust to build a CLI", &["used".into()], &[]).is_empty());
+        let f = find("Took part in the launch", &[], &["took part in".into()]);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].range, 0..12);
+        assert!(f[0].rewrites.is_empty());
+    }
+}
+#[cfg(test)]
+mod model_tests {
+    use resume_syntax::Format::{Latex, Markdown};
+
+    use crate::testing::{check, check_fix, check_fix_titled, experience};
+
+    #[test]
+    fn markdown_bullets() {
+        check(
+            Markdown,
+            &experience(
+                Markdown,
+                r"
+                - Responsible for the nightly build
+                  ^^^^^^^^^^^^^^^ warning[weak-verb]: weak opener `Responsible for`
+                - During the launch, handled vendor escalations
+                                     ^^^^^^^ warning[weak-verb]: weak verb `handled`
+                - Cut build time by 40% with remote caching
+                - Built a lint tool used by 12 teams
+                ",
+            ),
+            &["weak-verb"],
+        );
+    }
+
+    #[test]
+    fn latex_bullets() {
+        check(
+            Latex,
+            &experience(
+                Latex,
+                r"
+                \resumeItem{Was responsible for \textbf{vendor} contracts}
+                %           ^^^^^^^^^^^^^^^^^^^ warning[weak-verb]: e.g. `Owned`
+                \resumeItem{Helped design the R\&D intake form}
+                %           ^^^^^^ warning[weak-verb]: `Designed`
+                \resumeItem{Shipped a tool that finance used weekly}
+                \resumeItem{Grew revenue 12\% using price tests}
+                ",
+            ),
+            &["weak-verb"],
+        );
+    }
+
+    #[test]
+    fn fixes_land_on_source_bytes() {
+        check_fix(
+            Markdown,
+            &experience(Markdown, "- Responsible for training 14 new cashiers"),
+            "weak-verb",
+            &experience(Markdown, "- Trained 14 new cashiers"),
+        );
+        check_fix(
+            Markdown,
+            &experience(Markdown, "- **Responsible for** *leading* the café rollout"),
+            "weak-verb",
+            &experience(Markdown, "- **Led** the café rollout"),
+        );
+        check_fix(
+            Markdown,
+            &experience(Markdown, "- _Responsible for_ leading the café rollout"),
+            "weak-verb",
+            &experience(Markdown, "- _Led_ the café rollout"),
+        );
+        check_fix(
+            Markdown,
+            &experience(Markdown, "- Café pilot: helped write the menu"),
+            "weak-verb",
+            &experience(Markdown, "- Café pilot: wrote the menu"),
+        );
+    }
+
+    #[test]
+    fn latex_fixes_land_on_source_bytes() {
+        check_fix(
+            Latex,
+            &experience(
+                Latex,
+                r"\resumeItem{\textbf{Responsible for} building the R\&D portal}",
+            ),
+            "weak-verb",
+            &experience(Latex, r"\resumeItem{\textbf{Built} the R\&D portal}"),
+        );
+        check_fix(
+            Latex,
+            &experience(
+                Latex,
+                r"\resumeItem{Used \textbf{Excel} macros to reconcile 40\% of statements}",
+            ),
+            "weak-verb",
+            &experience(
+                Latex,
+                r"\resumeItem{Reconciled 40\% of statements with \textbf{Excel} macros}",
+            ),
+        );
+        check_fix_titled(
+            Latex,
+            &experience(Latex, r"\resumeItem{Was responsible for the Q\_3 budget}"),
+            "weak-verb",
+            "managed",
+            &experience(Latex, r"\resumeItem{Managed the Q\_3 budget}"),
+        );
+    }
+}
