@@ -47,16 +47,24 @@ static bool is_horizontal_space(int32_t c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
-// After the opening `$` (already consumed): is there a closing `$` before the
-// paragraph ends? Escaped characters and comments are skipped.
-static bool has_closing_dollar(TSLexer *lexer) {
+// After an opening `$` or `$$` (already consumed): is there a closing `$`
+// (or `$$` when `double_dollar`) before the paragraph ends? Escaped
+// characters and comments are skipped.
+static bool has_closing_dollar(TSLexer *lexer, bool double_dollar) {
   for (;;) {
     if (lexer->eof(lexer)) {
       return false;
     }
     int32_t c = lexer->lookahead;
     if (c == '$') {
-      return true;
+      if (!double_dollar) {
+        return true;
+      }
+      lexer->advance(lexer, false);
+      if (lexer->lookahead == '$') {
+        return true;
+      }
+      continue;
     }
     if (c == '\\') {
       lexer->advance(lexer, false);
@@ -147,12 +155,22 @@ bool tree_sitter_resume_latex_external_scanner_scan(void *payload,
 
   if (dollar_valid && lexer->lookahead == '$') {
     lexer->advance(lexer, false);
+    lexer->mark_end(lexer);
     if (lexer->lookahead == '$') {
-      // `$$`: display math, handled by the generated lexer.
+      // `$$` opens display math (lexed by the generated lexer) when a
+      // closing `$$` follows in the paragraph; otherwise the first `$` is a
+      // stray.
+      lexer->advance(lexer, false);
+      if (has_closing_dollar(lexer, true)) {
+        return false;
+      }
+      if (valid_symbols[STRAY_DOLLAR]) {
+        lexer->result_symbol = STRAY_DOLLAR;
+        return true;
+      }
       return false;
     }
-    lexer->mark_end(lexer);
-    if (valid_symbols[INLINE_MATH_OPEN] && has_closing_dollar(lexer)) {
+    if (valid_symbols[INLINE_MATH_OPEN] && has_closing_dollar(lexer, false)) {
       lexer->result_symbol = INLINE_MATH_OPEN;
       return true;
     }
