@@ -141,6 +141,8 @@ pub static RULES: &[RegisteredRule] = register![
     buzzword_stacking,
     tech_stack_overload,
     weak_verb,
+    inconsistent_date_format,
+    invalid_date,
     unexpanded_acronym,
 ];
 

@@ -3,6 +3,8 @@
 //! listed once in `registry::RULES`.
 
 pub(crate) mod buzzword_stacking;
+pub(crate) mod inconsistent_date_format;
+pub(crate) mod invalid_date;
 pub(crate) mod tech_stack_overload;
 pub(crate) mod unquantified_bullet;
 pub(crate) mod weak_verb;
