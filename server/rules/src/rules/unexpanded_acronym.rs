@@ -243,6 +243,51 @@ mod tests {
     }
 
     #[test]
+    fn known_acronyms_names_and_addresses_are_not_reported() {
+        check(
+            Markdown,
+            &doc(
+                Markdown,
+                r"
+                ## Experience
+
+                ### Engineer — Zürich Labs
+                *Jan 2020 – Present*
+
+                - Served the REST API from AWS and GCP with CI/CD on GPU nodes
+                - Exported CSV and PDF reports as JSON over HTTPS for the UI and iOS app
+                - Trained GPT-4 and YOLOv8 models on A100s in the US and UK
+                - Wrote docs at https://example.com/NLP/ETL and rag@example.com
+                - Searched with FAISS and rendered HTML; dosed 5 ml of saline
+                ",
+            ),
+            &["unexpanded-acronym"],
+        );
+    }
+
+    #[test]
+    fn first_use_is_reported_even_after_a_use_in_a_title() {
+        check(
+            Markdown,
+            &doc(
+                Markdown,
+                r"
+                ## Experience
+
+                ### SEO Lead — Brightwater
+                *Jan 2020 – Present*
+
+                - Grew SEO traffic 40% with 3 writers; SEO audits ran monthly
+                       ^^^ information[unexpanded-acronym]: search engine optimization
+                - Rolled out a CRM (customer relationship management) for 20 reps
+                - Moved CRM data nightly
+                ",
+            ),
+            &["unexpanded-acronym"],
+        );
+    }
+
+    #[test]
     fn latex_uses_and_spelled_out_forms() {
         check(
             Latex,
