@@ -55,7 +55,8 @@ impl Dictionary {
             }
         }
         for a in &config.acronyms.remove {
-            entries.remove(a.trim());
+            let a = a.trim();
+            entries.retain(|k, _| !k.eq_ignore_ascii_case(a));
         }
         Dictionary { entries }
     }
@@ -125,9 +126,7 @@ pub fn expansion(acronym: &str, config: &Config) -> Option<String> {
 /// Puts the last word of an expansion in the plural: `Large Language
 /// Model` → `Large Language Models`.
 pub fn pluralize(expansion: &str) -> String {
-    let cut = expansion
-        .rfind([' ', '-'])
-        .map_or(0, |i| i + 1);
+    let cut = expansion.rfind([' ', '-']).map_or(0, |i| i + 1);
     let (head, last) = expansion.split_at(cut);
     let lower = last.to_lowercase();
     let b = lower.as_bytes();
@@ -432,7 +431,7 @@ mod tests {
         let config = Config {
             acronyms: AcronymPatch {
                 add: vec![("PLC".into(), "Programmable Logic Controller".into())],
-                remove: vec!["NLP".into()],
+                remove: vec!["nlp".into()],
             },
             ..Config::default()
         };

@@ -187,7 +187,13 @@ fn forms_of(phrase: &'static str, kind: Kind) -> Vec<Form> {
     }
     // The verb is the first word, except in `duties included`.
     let vi = usize::from(words.first().is_some_and(|w| w == "duties"));
-    let Some(base) = words.get(vi).and_then(|w| base_of_past(w)) else {
+    // `Do` and `Does` open questions and instructions far more often than
+    // bullets: only `did` is recognised.
+    let Some(base) = words
+        .get(vi)
+        .filter(|w| *w != "did")
+        .and_then(|w| base_of_past(w))
+    else {
         return out;
     };
     for (form, tense) in [
