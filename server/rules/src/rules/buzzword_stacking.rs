@@ -181,10 +181,12 @@ mod tests {
 
     #[test]
     fn configuration_is_honoured() {
-        let mut config = Config::default();
-        config.buzzwords = WordListPatch {
-            add: vec!["hyperscale".into()],
-            remove: vec!["passionate".into()],
+        let config = Config {
+            buzzwords: WordListPatch {
+                add: vec!["hyperscale".into()],
+                remove: vec!["passionate".into()],
+            },
+            ..Config::default()
         };
         check_with_config(
             Markdown,
