@@ -18,11 +18,11 @@ pub(crate) mod rules;
 #[cfg(test)]
 pub(crate) mod testing;
 
+pub use analysis::acronyms::expansion;
 pub use config::{Config, RuleLevel};
 pub use diagnostic::{apply_edits, Applicability, Diagnostic, Edit, Fix, Severity};
-pub use analysis::acronyms::expansion;
-pub use rules::weak_verb::stronger_verbs;
 pub use registry::{rule, Category, FixAvailability, RegisteredRule, RuleMeta, RULES};
+pub use rules::weak_verb::stronger_verbs;
 
 use resume_syntax::Resume;
 
@@ -37,6 +37,10 @@ pub struct Context<'a> {
 }
 
 /// Runs every enabled rule and returns the findings sorted by position.
+///
+/// A rule that panics loses its own findings but not the others'; findings
+/// whose range (or a fix's edit) does not fit `source` on character
+/// boundaries are dropped, so callers never see a bad offset.
 pub fn lint(resume: &Resume, source: &str, config: &Config) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if !resume.is_resume {
@@ -52,14 +56,88 @@ pub fn lint(resume: &Resume, source: &str, config: &Config) -> Vec<Diagnostic> {
             RuleLevel::Off => continue,
             RuleLevel::On(s) => s,
         };
-        let start = out.len();
-        (rule.check)(&ctx, &mut out);
-        for d in &mut out[start..] {
+        let mut found = Vec::new();
+        let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            (rule.check)(&ctx, &mut found);
+        }));
+        if ran.is_err() {
+            continue;
+        }
+        for mut d in found {
+            if !fits(source, &d.range) {
+                continue;
+            }
+            d.fixes
+                .retain(|f| f.edits.iter().all(|e| fits(source, &e.range)));
             d.severity = severity;
+            out.push(d);
         }
     }
     out.sort_by(|a, b| {
         (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
     });
     out
+}
+
+fn fits(source: &str, range: &std::ops::Range<usize>) -> bool {
+    range.start <= range.end
+        && range.end <= source.len()
+        && source.is_char_boundary(range.start)
+        && source.is_char_boundary(range.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use resume_syntax::{parse, Format, ParseOptions};
+
+    use super::*;
+    use crate::testing::{md_experience, strip};
+
+    fn run(config: &Config) -> Vec<Diagnostic> {
+        let source = strip(&md_experience("- Rewrote the export job in Go"));
+        let resume = parse(&source, Format::Markdown, &ParseOptions::default());
+        lint(&resume, &source, config)
+    }
+
+    #[test]
+    fn configured_levels_apply() {
+        let found = run(&Config::default());
+        let d = found
+            .iter()
+            .find(|d| d.code == "unquantified-bullet")
+            .expect("a finding with the default config");
+        assert_eq!(d.severity, Severity::Warning);
+
+        let mut config = Config::default();
+        config
+            .rules
+            .insert("unquantified-bullet".into(), RuleLevel::On(Severity::Error));
+        let found = run(&config);
+        assert!(found
+            .iter()
+            .any(|d| d.code == "unquantified-bullet" && d.severity == Severity::Error));
+
+        config
+            .rules
+            .insert("unquantified-bullet".into(), RuleLevel::Off);
+        assert!(!run(&config).iter().any(|d| d.code == "unquantified-bullet"));
+    }
+
+    #[test]
+    fn documents_that_are_not_resumes_get_nothing() {
+        let source = "Just a note with no resume sections. Responsible for nothing.";
+        let resume = parse(source, Format::Markdown, &ParseOptions::default());
+        assert!(lint(&resume, source, &Config::default()).is_empty());
+    }
+
+    #[test]
+    fn ranges_must_fit_the_source() {
+        let s = "héllo";
+        assert!(fits(s, &(0..1)));
+        assert!(!fits(s, &(0..2)), "inside a character");
+        assert!(!fits(s, &(3..99)));
+        #[allow(clippy::reversed_empty_ranges)]
+        let backwards = 4..3;
+        assert!(!fits(s, &backwards));
+    }
 }
