@@ -191,7 +191,7 @@ document double draft drill earn edit educate elevate eliminate embed empower en
 engage engineer enhance enlist ensure enter establish estimate evaluate examine exceed execute expand
 expedite experiment explain explore export expose extend extract fabricate facilitate file fill finalize
 fix follow forge form format formulate foster fund gain gather generate govern grade graduate guide halve
-handle harden help hire host identify illustrate implement import improve incorporate increase index
+handle harden help hire host identify illustrate implement import improve include incorporate increase index
 influence inform initiate innovate inspect inspire install instill institute instruct integrate interpret
 interview introduce invent inventory investigate invite involve isolate issue iterate join judge justify
 label launch learn lecture leverage license lift limit link list load localize locate log lower maintain

@@ -20,9 +20,10 @@ pub(crate) const META: RuleMeta = RuleMeta {
     summary: "a bullet built on a weak phrase such as `responsible for` or `helped`",
     docs: r#"## What it catches
 An achievement bullet (experience, projects, leadership) whose main verb is a
-weak phrase: `worked on`/`worked with`, `responsible for`, `in charge of`,
-`helped`, `assisted`, `participated in`, `involved in`, `tasked with`,
-`duties included`, `handled`, `used`/`utilized`, `did`, `made`.
+weak phrase: `worked on`/`worked with`, `responsible for`, `in charge of`, `took part in`,
+`helped`, `assisted`, `participated in`, `involved in`/`with`, `tasked with`,
+`duties included`, `responsibilities included`, `handled`, `used`/`utilized`, `did`,
+`made`.
 The phrase counts when it opens the bullet or a later sentence of it, when it
 follows an auxiliary (`Was responsible for`), or when it is the main verb after
 a lead-in clause that starts with a preposition or conjunction
@@ -186,7 +187,11 @@ fn forms_of(phrase: &'static str, kind: Kind) -> Vec<Form> {
         return out;
     }
     // The verb is the first word, except in `duties included`.
-    let vi = usize::from(words.first().is_some_and(|w| w == "duties"));
+    let vi = usize::from(
+        words
+            .first()
+            .is_some_and(|w| w == "duties" || w == "responsibilities"),
+    );
     // `Do` and `Does` open questions and instructions far more often than
     // bullets: only `did` is recognised.
     let Some(base) = words
@@ -1190,6 +1195,12 @@ mod tests {
             ^^^^^^^^^^
             I worked on the data platform
               ^^^^^^^^^
+            Was heavily involved with vendor selection
+            ^^^^^^^^^^^^^^^^^^^^^^^^^
+            Responsibilities include triage and on-call
+            ^^^^^^^^^^^^^^^^^^^^^^^^
+            Took part in a 48-hour hackathon
+            ^^^^^^^^^^^^
             ",
         );
     }
@@ -1441,9 +1452,9 @@ mod tests {
     #[test]
     fn config_silences_and_adds_phrases() {
         assert!(find("Used Rust to build a CLI", &["used".into()], &[]).is_empty());
-        let f = find("Took part in the launch", &[], &["took part in".into()]);
+        let f = find("Pitched in on the launch", &[], &["pitched in on".into()]);
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].range, 0..12);
+        assert_eq!(f[0].range, 0..13);
         assert!(f[0].rewrites.is_empty());
     }
 }
