@@ -684,6 +684,8 @@ mod tests {
             r"
             Results-driven, passionate self-starter who loves synergy
             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+            Developed innovative, data-driven, customer-centric solutions
+                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
             Dynamic, strategic, forward-thinking leader
             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
             Calm analyst. Dedicated, motivated team player with a proven track record.
@@ -705,6 +707,10 @@ mod tests {
             Built dynamic pricing dashboards for strategic accounts on a dedicated server
             Wrote unit, integration, and load tests
             Used AI, then shipped it
+            Worked with data scientists, ML engineers, and AI researchers
+            Integrated OpenAI, Anthropic, and Gemini APIs into the help desk
+            Led a dynamic, fast-paced team of passionate volunteers
+            Wrote state-of-the-art results into a reliable, dedicated report
             ",
         );
     }

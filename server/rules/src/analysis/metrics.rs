@@ -1027,6 +1027,54 @@ mod tests {
     }
 
     #[test]
+    fn everyday_bullets() {
+        check_spans(
+            find_metrics,
+            r"
+            Managed cloud infrastructure across 3 regions
+                                                ^
+            Reduced P1 incidents by 30%
+                                    ^^^
+            Built the storefront in Next.js 14 with server components
+            Upgraded from React 17 to 18 without downtime
+            Scaled the service to 10 million users
+                                  ^^
+            Trained GPT-2 on 8 GPUs for a week
+                             ^
+            Achieved 99.99% uptime over a year
+                     ^^^^^^
+            Cut MTTR from 4h to 30m
+                          ^^    ^^^
+            Onboarded 3 Fortune 500 clients
+                      ^
+            Implemented HTTP/2 and TLS 1.3 on the edge proxies
+            Reached #1 on Product Hunt
+                    ^^
+            Cut costs by USD 40,000 a year
+                             ^^^^^^
+            Coordinated a 3-day conference for 200 attendees
+                          ^^^^^                ^^^
+            Achieved a 3.9 GPA while working
+                       ^^^
+            Lifted conversion from 1.8 to 2.6 percent
+                                   ^^^    ^^^
+            Handled Tier 1 support in Phase 2 of the rollout
+            Scored 1520 on the SAT
+                   ^^^^
+            Led a two-person team through a three-day outage
+                  ^^^^^^^^^^                ^^^^^^^^^
+            Answered a few hundred emails and millions of pings
+            Ported 2 apps to iOS 16
+                   ^
+            Fine-tuned Llama-3-8B with QLoRA on a single A10G
+            Grew revenue 2.5 times in a year
+                         ^^^
+            Held twice-weekly office hours
+            ",
+        );
+    }
+
+    #[test]
     fn has_metric_is_true_only_with_a_metric() {
         assert!(has_metric("Cut costs by 12%"));
         assert!(!has_metric("Cut costs with Python 3.12"));
