@@ -77,6 +77,7 @@ enum Next {
     Verb,
     ToVerb,
     ObjectVerb,
+    Causative,
     ToClause,
     Word(&'static str),
     Topic(Vec<&'static str>),
@@ -144,6 +145,7 @@ fn parse_lexicon(data: &'static str) -> Lexicon {
             "verb" => Next::Verb,
             "to-verb" => Next::ToVerb,
             "object-verb" => Next::ObjectVerb,
+            "causative" => Next::Causative,
             "to-clause" => Next::ToClause,
             other => {
                 if let Some(w) = other.strip_prefix("word:") {
@@ -680,15 +682,17 @@ fn choose_row<'r>(
                 }
                 _ => None,
             },
-            Next::ObjectVerb => (1..=3)
+            Next::ObjectVerb | Next::Causative => (1..=4)
                 .map(|k| end + k)
                 .take_while(|&i| i < toks.len() && attached(i))
                 .find(|&i| {
                     is_bare_verb(&toks[i].lower)
+                        && !DETERMINERS.contains(&toks[i - 1].lower.as_str())
                         && toks[end..i]
                             .iter()
                             .all(|t| !is_bare_verb(&t.lower) && t.lower != "to")
                         && is_object_start(&toks[end].lower)
+                        && (row.next == Next::ObjectVerb || compares(&toks[i + 1..]))
                 })
                 .and_then(|i| applied(Some(i), 0)),
             Next::ToClause => (end + 1..toks.len().min(end + 8))
@@ -716,6 +720,23 @@ fn choose_row<'r>(
         }
     }
     None
+}
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "our", "their", "my", "its", "his", "her",
+    "each", "every", "new", "your",
+];
+
+/// Whether a comparison follows within three words (`load 3x faster`,
+/// `run more reliably`).
+fn compares(after: &[Tok]) -> bool {
+    after.iter().take(3).any(|t| {
+        let w = t.lower.as_str();
+        matches!(
+            w,
+            "more" | "less" | "faster" | "slower" | "easier" | "cheaper" | "safer"
+        ) || (w.len() > 4 && w.ends_with("er") && !w.ends_with("eer"))
+    })
 }
 
 /// Words that cannot open the object in `helped X verb`.
@@ -1413,6 +1434,14 @@ mod tests {
         assert_eq!(
             first_rewrite("Made sure every invoice matched"),
             "Ensured every invoice matched"
+        );
+        assert_eq!(
+            first_rewrite("Made the search page load 3x faster"),
+            "Enabled the search page to load 3x faster"
+        );
+        assert_eq!(
+            first_rewrite("Made a plan for 3 sites"),
+            "Built a plan for 3 sites"
         );
         assert_eq!(
             first_rewrite("Worked with legal on the privacy policy"),
