@@ -27,7 +27,9 @@ Tokens match whole and case-sensitively: `FAISS` is not a use of `AI`,
 `HTML` is not a use of `ML`, `ml` (millilitres) is not `ML`; plurals count
 (`LLMs`, `KPIs`).
 Uses are counted in summary and other prose and in bullets, in document order.
-The header (name and contact line), section headings, entry fields (titles,
+The header (name and contact lines) is skipped unless a line there is a
+sentence of eight words or more with no contact details (a summary written
+before the first heading). Section headings, entry fields (titles,
 organisations, technology lists) and skills lines are lists of names where
 the acronym is the conventional form, so they are not reported, but a long
 form spelled out there does count as spelled out.
@@ -73,8 +75,12 @@ struct Piece<'a> {
 fn pieces<'a>(resume: &'a Resume) -> Vec<Piece<'a>> {
     let mut out: Vec<Piece<'a>> = Vec::new();
     let mut push = |text: &'a Text, counts: bool| out.push(Piece { text, counts });
+    // The header is the name and contact lines; a sentence there is a
+    // summary written before the first heading.
     for t in &resume.header {
-        push(t, false);
+        let words = t.as_str().split_whitespace().count();
+        let contact = t.as_str().contains(['@', '|', '·', '•']);
+        push(t, words >= 8 && !contact);
     }
     for s in &resume.sections {
         push(&s.heading, false);
@@ -238,6 +244,29 @@ mod tests {
                 - **Areas**: SEO, CRM
                 ",
             ),
+            &["unexpanded-acronym"],
+        );
+    }
+
+    #[test]
+    fn a_summary_sentence_in_the_header_counts() {
+        check(
+            Markdown,
+            r"
+            # Alex Doe
+
+            alex@example.com | NLP Engineer
+
+            Engineer who builds NLP and search systems for marketplaces.
+                                ^^^ information[unexpanded-acronym]
+
+            ## Experience
+
+            ### Engineer — Acme
+            *Jan 2020 – Present*
+
+            - Shipped NLP tagging for 3 products
+            ",
             &["unexpanded-acronym"],
         );
     }

@@ -437,7 +437,10 @@ fn verb_starts(text: &str, toks: &[Tok]) -> Vec<(usize, bool)> {
                     .next()
                     .is_some_and(char::is_uppercase));
         // `Payments revamp: handled …`: a short title before a colon.
-        let titled = clause_start == 0 && i <= 6 && g.contains(':') && !g.contains("//");
+        let titled = clause_start == 0
+            && i <= 6
+            && (g.contains(':') || g.contains(" — ") || g.contains(" – "))
+            && !g.contains("//");
         if sentence || titled {
             out.push((i, i == 0 || titled));
             clause_start = i;
@@ -1245,6 +1248,8 @@ mod tests {
                     ^^^
             Post-merger, worked with HR on payroll
                          ^^^^^^^^^^^
+            Payments revamp — handled the vendor audit
+                              ^^^^^^^
             Payments revamp: Worked on the refund flow
                              ^^^^^^^^^
             ",
