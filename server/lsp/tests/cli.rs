@@ -777,6 +777,89 @@ fn read_only_fix_fails(name: &str, text: &str) {
 }
 
 // ---------------------------------------------------------------------------
+// configuration
+
+fn codes_and_severities(v: &Value) -> Vec<(String, String)> {
+    v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["severity"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn configuration_file_is_found_walking_up() {
+    let dir = TempDir::new("config");
+    let cv = dir.write("sub/deeper/cv.md", MARKDOWN_RESUME);
+    let before = codes_and_severities(&json(&run(["check", "--format", "json", &s(&cv)])));
+    assert!(before.iter().any(|(c, _)| c == "weak-verb"), "{before:?}");
+    assert!(before
+        .iter()
+        .any(|(c, sev)| c == "unquantified-bullet" && sev == "warning"));
+    dir.write(
+        "resume-lsp.toml",
+        "[rules]\nweak-verb = \"off\"\nunquantified-bullet = \"information\"\n",
+    );
+    let after = codes_and_severities(&json(&run(["check", "--format", "json", &s(&cv)])));
+    assert!(!after.iter().any(|(c, _)| c == "weak-verb"), "{after:?}");
+    let unquantified: Vec<&String> = after
+        .iter()
+        .filter(|(c, _)| c == "unquantified-bullet")
+        .map(|(_, sev)| sev)
+        .collect();
+    assert!(!unquantified.is_empty());
+    assert!(unquantified.iter().all(|sev| *sev == "information"));
+    // A relative path walks up from the working directory too.
+    let o = Command::new(BIN)
+        .args(["check", "--format", "json", "cv.md"])
+        .current_dir(dir.path().join("sub/deeper"))
+        .output()
+        .unwrap();
+    assert_eq!(codes_and_severities(&json(&o)), after);
+}
+
+#[test]
+fn unusable_configuration_is_an_error_and_defaults_apply() {
+    let dir = TempDir::new("badconfig");
+    let cv = dir.write("cv.md", MARKDOWN_RESUME);
+    let defaults = codes_and_severities(&json(&run(["check", "--format", "json", &s(&cv)])));
+    let toml = dir.write("resume-lsp.toml", "[rules\nweak-verb = 3\n");
+    let o = run(["check", "--format", "json", &s(&cv)]);
+    assert_eq!(code(&o), 2);
+    let err = stderr(&o);
+    assert!(err.contains(&s(&toml)), "{err}");
+    assert!(err.contains("defaults"), "{err}");
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("error: ")).count(),
+        1,
+        "{err}"
+    );
+    assert_eq!(codes_and_severities(&json(&o)), defaults);
+    // --fix leaves files alone while their configuration is unusable.
+    let o = run(["check", "--fix", &s(&cv)]);
+    assert_eq!(code(&o), 2);
+    assert_eq!(fs::read_to_string(&cv).unwrap(), MARKDOWN_RESUME);
+
+    // An unknown rule code is a warning: the rest of the file applies.
+    dir.write(
+        "resume-lsp.toml",
+        "[rules]\nno-such-rule = \"off\"\nweak-verb = \"off\"\n",
+    );
+    let o = run(["check", "--format", "json", &s(&cv)]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(stderr(&o).contains("no-such-rule"), "{}", stderr(&o));
+    assert!(!codes_and_severities(&json(&o))
+        .iter()
+        .any(|(c, _)| c == "weak-verb"));
+}
+
+// ---------------------------------------------------------------------------
 // rules, explain
 
 #[test]

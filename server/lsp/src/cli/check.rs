@@ -8,7 +8,7 @@ use resume_rules::{apply_edits, lint, Applicability, Config, Diagnostic, Edit, F
 use resume_syntax::{Encoding, Format, LineIndex, ParseOptions, Resume};
 use serde::Serialize;
 
-use super::config::{self, FileConfig};
+use super::config::{one_line, ConfigCache, Problem};
 use super::files::{self, Item, Target};
 use super::OutputFormat;
 
@@ -188,6 +188,7 @@ struct Totals {
     fixed: usize,
     files_fixed: usize,
     errors: usize,
+    config_errors: usize,
     status: Option<Status>,
 }
 
@@ -224,6 +225,7 @@ pub fn check_paths(
         let _ = write!(out, "{{\"files\":[");
     }
     let mut first = true;
+    let mut configs = ConfigCache::default();
     for item in files::collect(paths) {
         match item {
             Item::Error(msg) => {
@@ -235,7 +237,7 @@ pub fn check_paths(
                 let _ = writeln!(err, "warning: {msg}");
             }
             Item::File(target) => {
-                let report = check_file(&target, options, err, &mut totals);
+                let report = check_file(&target, options, &mut configs, err, &mut totals);
                 if let Some(report) = report {
                     if json {
                         if !first {
@@ -270,6 +272,7 @@ struct FileReport {
 fn check_file(
     target: &Target,
     options: &CheckOptions,
+    configs: &mut ConfigCache,
     err: &mut dyn Write,
     totals: &mut Totals,
 ) -> Option<FileReport> {
@@ -284,13 +287,29 @@ fn check_file(
         }
     };
     totals.files += 1;
-    let (cfg, problems) = config::for_file(path);
+    let (cfg, problems) = configs.for_file(path);
     for problem in problems {
-        let _ = writeln!(err, "warning: {problem}");
+        match problem {
+            Problem::Error(msg) => {
+                let _ = writeln!(err, "error: {msg}");
+                totals.config_errors += 1;
+                totals.raise(Status::Error);
+            }
+            Problem::Warning(msg) => {
+                let _ = writeln!(err, "warning: {msg}");
+            }
+        }
     }
-    let FileConfig { rules, parse } = cfg;
-    let (is_resume, text, diagnostics, fixed) = if options.fix {
-        let outcome = fix_source(&source.text, target.format, &rules, &parse);
+    let (rules, parse) = (&cfg.rules, &cfg.parse);
+    if options.fix && cfg.broken {
+        let _ = writeln!(
+            err,
+            "note: {}: not fixed because its configuration file cannot be used",
+            path.display()
+        );
+    }
+    let (is_resume, text, diagnostics, fixed) = if options.fix && !cfg.broken {
+        let outcome = fix_source(&source.text, target.format, rules, parse);
         if outcome.fixed > 0 && outcome.text != source.text {
             match files::write_atomic(path, &files::encode(&outcome.text, source.bom)) {
                 Ok(()) => (
@@ -310,7 +329,7 @@ fn check_file(
             (outcome.is_resume, source.text, outcome.after, Some(0))
         }
     } else {
-        let (resume, diagnostics) = lint_source(&source.text, target.format, &rules, &parse);
+        let (resume, diagnostics) = lint_source(&source.text, target.format, rules, parse);
         (resume.is_resume, source.text, diagnostics, None)
     };
     if !is_resume {
@@ -470,11 +489,6 @@ fn path_string(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
 
-/// Messages are printed one per line.
-fn one_line(message: &str) -> String {
-    message.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -513,13 +527,27 @@ fn write_summary(totals: &Totals, options: &CheckOptions, err: &mut dyn Write) {
         line.push_str(&format!(
             "; {} skipped (not {})",
             plural(totals.skipped, "file", "files"),
-            if totals.skipped == 1 { "a resume" } else { "resumes" }
+            if totals.skipped == 1 {
+                "a resume"
+            } else {
+                "resumes"
+            }
         ));
     }
     if totals.errors > 0 {
         line.push_str(&format!(
             "; {} could not be checked",
             plural(totals.errors, "path", "paths")
+        ));
+    }
+    if totals.config_errors > 0 {
+        line.push_str(&format!(
+            "; {} unusable",
+            plural(
+                totals.config_errors,
+                "configuration file",
+                "configuration files"
+            )
         ));
     }
     let _ = writeln!(err, "{line}");

@@ -1,9 +1,14 @@
-//! The configuration that applies to a file on the command line.
+//! The configuration that applies to a file on the command line: the nearest
+//! `resume-lsp.toml` walking up from the file, read once per run.
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use resume_rules::Config;
 use resume_syntax::ParseOptions;
+
+use crate::config_file;
 
 /// Rule configuration and parse options for one file.
 #[derive(Clone, Debug, Default)]
@@ -12,11 +17,73 @@ pub(crate) struct FileConfig {
     pub(crate) rules: Config,
     /// How to build the model.
     pub(crate) parse: ParseOptions,
+    /// Whether these are defaults standing in for a configuration file that
+    /// cannot be used (`--fix` then leaves the file alone).
+    pub(crate) broken: bool,
 }
 
-/// Finds the configuration for `path`. Problems with a configuration file are
-/// returned as messages; defaults are used for whatever could not be read.
-pub(crate) fn for_file(path: &Path) -> (FileConfig, Vec<String>) {
-    let _ = path;
-    (FileConfig::default(), Vec::new())
+/// A problem with a configuration file, reported once per run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Problem {
+    /// The file cannot be used; the defaults apply instead.
+    Error(String),
+    /// The file was used, with something ignored.
+    Warning(String),
+}
+
+/// Configuration files read so far, by path.
+#[derive(Default)]
+pub(crate) struct ConfigCache {
+    files: HashMap<PathBuf, Arc<FileConfig>>,
+    defaults: Arc<FileConfig>,
+}
+
+impl ConfigCache {
+    /// The configuration for `path`, and the problems of its configuration
+    /// file the first time that file is read.
+    pub(crate) fn for_file(&mut self, path: &Path) -> (Arc<FileConfig>, Vec<Problem>) {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let Some(file) = config_file::find_config_file(&absolute) else {
+            return (self.defaults.clone(), Vec::new());
+        };
+        if let Some(cfg) = self.files.get(&file) {
+            return (cfg.clone(), Vec::new());
+        }
+        let mut problems = Vec::new();
+        let cfg = match config_file::load_file(&file) {
+            Ok(loaded) => {
+                for w in &loaded.warnings {
+                    problems.push(Problem::Warning(format!(
+                        "{}:{}:{}: {}",
+                        file.display(),
+                        w.line,
+                        w.column,
+                        one_line(&w.message)
+                    )));
+                }
+                Arc::new(FileConfig {
+                    rules: loaded.rules,
+                    parse: loaded.parse,
+                    broken: false,
+                })
+            }
+            Err(e) => {
+                problems.push(Problem::Error(format!(
+                    "{}; the defaults are used until it is fixed",
+                    one_line(&e.to_string())
+                )));
+                Arc::new(FileConfig {
+                    broken: true,
+                    ..FileConfig::default()
+                })
+            }
+        };
+        self.files.insert(file, cfg.clone());
+        (cfg, problems)
+    }
+}
+
+/// Collapses whitespace runs (newlines included) to single spaces.
+pub(crate) fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -8,8 +8,9 @@ use std::path::Path;
 
 use resume_syntax::{Bullet, Encoding, Entry, LineIndex, Resume, Section, Text};
 
+use super::config::{ConfigCache, Problem};
 use super::files;
-use super::{config, Status};
+use super::Status;
 
 /// Prints the outline of the file at `path`.
 pub fn outline_path(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> Status {
@@ -28,9 +29,18 @@ pub fn outline_path(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> St
             return Status::Error;
         }
     };
-    let (cfg, problems) = config::for_file(path);
+    let (cfg, problems) = ConfigCache::default().for_file(path);
+    let mut status = Status::Clean;
     for problem in problems {
-        let _ = writeln!(err, "warning: {problem}");
+        match problem {
+            Problem::Error(msg) => {
+                let _ = writeln!(err, "error: {msg}");
+                status = Status::Error;
+            }
+            Problem::Warning(msg) => {
+                let _ = writeln!(err, "warning: {msg}");
+            }
+        }
     }
     let resume = resume_syntax::parse(&source.text, format, &cfg.parse);
     let text = if resume.is_resume {
@@ -39,7 +49,7 @@ pub fn outline_path(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> St
         format!("not a resume: {}\n", path.display())
     };
     match out.write_all(text.as_bytes()) {
-        Ok(()) => Status::Clean,
+        Ok(()) => status,
         Err(e) => {
             let _ = writeln!(err, "error: cannot write the outline: {e}");
             Status::Error
