@@ -11,7 +11,7 @@
 //! - three or more buzzwords or self-descriptors in a sentence that states no
 //!   metric (`Results-driven, passionate team player`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -227,6 +227,8 @@ pub struct Lexicon {
     terms: Vec<Term>,
     /// Silenced terms (lowercase), also applied to hype compounds.
     removed: HashSet<String>,
+    /// Indices into `terms` by first byte, longest first.
+    by_first: HashMap<u8, Vec<usize>>,
 }
 
 impl Default for Lexicon {
@@ -298,7 +300,17 @@ impl Lexicon {
             });
         }
         terms.sort_by(|a, b| b.text.len().cmp(&a.text.len()).then(a.text.cmp(&b.text)));
-        Lexicon { terms, removed }
+        let mut by_first: HashMap<u8, Vec<usize>> = HashMap::new();
+        for (i, t) in terms.iter().enumerate() {
+            if let Some(&b) = t.text.as_bytes().first() {
+                by_first.entry(b).or_default().push(i);
+            }
+        }
+        Lexicon {
+            terms,
+            removed,
+            by_first,
+        }
     }
 
     /// Every term in `text`, in order, without overlaps (longer terms win).
@@ -315,15 +327,22 @@ impl Lexicon {
             })
             .collect();
         let mut found: Vec<TermMatch> = Vec::new();
-        for term in &self.terms {
-            for (at, _) in norm.match_indices(term.text.as_str()) {
+        let mut prev_word = false;
+        for (at, c) in norm.char_indices() {
+            let word_start = c.is_alphanumeric() && !prev_word;
+            prev_word = is_word_char(c);
+            if !word_start || !c.is_ascii() {
+                continue;
+            }
+            let Some(bucket) = self.by_first.get(&(c as u8)) else {
+                continue;
+            };
+            for &t in bucket {
+                let term = &self.terms[t];
+                if !norm[at..].starts_with(term.text.as_str()) {
+                    continue;
+                }
                 let mut end = at + term.text.len();
-                if !norm.is_char_boundary(end) {
-                    continue;
-                }
-                if norm[..at].chars().next_back().is_some_and(is_word_char) {
-                    continue;
-                }
                 let rest = &norm[end..];
                 let after = rest.chars().next();
                 if after == Some('s') && !rest[1..].starts_with(is_word_char) {
@@ -336,6 +355,7 @@ impl Lexicon {
                     kind: term.kind,
                     position: term.position,
                 });
+                break; // terms are longest first
             }
         }
         found.extend(self.hype_compounds(&norm));
@@ -403,7 +423,10 @@ fn sentences(text: &str, protect: &[TermMatch]) -> Vec<Range<usize>> {
             && text[i + 1..]
                 .trim_start_matches([' ', '\t'])
                 .starts_with('\n');
-        if (end_mark || blank) && !protect.iter().any(|m| m.range.contains(&i)) {
+        // `protect` is sorted by start and free of overlaps.
+        let k = protect.partition_point(|m| m.range.end <= i);
+        let protected = protect.get(k).is_some_and(|m| m.range.contains(&i));
+        if (end_mark || blank) && !protected {
             out.push(start..i + 1);
             start = i + 1;
         }
@@ -565,11 +588,13 @@ pub fn find_stacking(text: &str, lexicon: &Lexicon) -> Vec<Stack> {
     let all = lexicon.find(text);
     let mut out = Vec::new();
     for sentence in sentences(text, &all) {
-        let here: Vec<&TermMatch> = all
+        let from = all.partition_point(|m| m.range.start < sentence.start);
+        let to = all.partition_point(|m| m.range.start < sentence.end);
+        let here_owned: Vec<TermMatch> = all[from..to]
             .iter()
-            .filter(|m| m.range.start >= sentence.start && m.range.end <= sentence.end)
+            .filter(|m| m.range.end <= sentence.end)
+            .cloned()
             .collect();
-        let here_owned: Vec<TermMatch> = here.iter().map(|m| (*m).clone()).collect();
         let counted: Vec<TermMatch> = here_owned
             .iter()
             .filter(|m| {
@@ -736,6 +761,28 @@ mod tests {
             remove: vec!["team player".into()],
         });
         assert!(find_stacking("Passionate, results-driven team player", &quiet).is_empty());
+    }
+
+    #[test]
+    fn long_and_random_input_is_handled() {
+        // A small deterministic generator over a mix of ASCII, markup and
+        // multi-byte characters.
+        let alphabet: Vec<char> = "aZ09 ,./-&%$€×–'\n\té漢🙂synergyAI".chars().collect();
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut text = String::new();
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push(alphabet[(state % alphabet.len() as u64) as usize]);
+        }
+        let lex = Lexicon::default();
+        for s in find_stacking(&text, &lex) {
+            assert!(text.get(s.range.clone()).is_some());
+        }
+        let _ = crate::analysis::metrics::find_metrics(&text);
+        let big = "Passionate, results-driven team player. ".repeat(5_000);
+        assert_eq!(find_stacking(&big, &lex).len(), 5_000);
     }
 
     #[test]
