@@ -527,6 +527,17 @@ fn shape(word: &str) -> Shape {
     if suffix_l.starts_with('(') {
         return Shape::Name; // `401(k)`
     }
+    // `10^6` (math written out), `1e6`.
+    let exponent = suffix_l
+        .strip_prefix('^')
+        .or_else(|| suffix_l.strip_prefix('e'))
+        .is_some_and(|e| {
+            let e = e.trim_start_matches(['{', '-']).trim_end_matches('}');
+            !e.is_empty() && e.bytes().all(|b| b.is_ascii_digit())
+        });
+    if exponent {
+        return Shape::Strong;
+    }
     if matches!(suffix_l, "st" | "nd" | "rd" | "th") {
         return Shape::Ordinal;
     }
@@ -1070,6 +1081,8 @@ mod tests {
             Grew revenue 2.5 times in a year
                          ^^^
             Held twice-weekly office hours
+            Served 10^6 requests and stored 1e9 rows
+                   ^^^^                        ^^^
             ",
         );
     }
