@@ -1082,7 +1082,7 @@ mod tests {
                          ^^^
             Held twice-weekly office hours
             Served 10^6 requests and stored 1e9 rows
-                   ^^^^                        ^^^
+                   ^^^^                     ^^^
             ",
         );
     }
