@@ -1,6 +1,6 @@
 ; Syntax highlighting for LaTeX as resumes use it.
 
-(comment) @comment @spell
+(comment) @comment
 
 (command_name) @function
 

@@ -119,3 +119,25 @@ fn examples_contain_resume_macros_as_commands() {
     }
     assert!(resumes >= 6, "only {resumes} complete example resumes");
 }
+
+#[test]
+fn problem_finder_reports_errors_and_missing_nodes() {
+    let mut parser = new_parser();
+    let stray = "\\section{Skills}\n\\resumeItem{Go}}\n";
+    let tree = parser.parse(stray, None).unwrap();
+    let node = first_problem(tree.root_node()).expect("a stray brace is an error");
+    assert!(node.is_error());
+    assert_eq!(
+        (node.start_position().row, node.start_position().column),
+        (1, 15)
+    );
+
+    let unclosed = "\\item[ Built it\n";
+    let tree = parser.parse(unclosed, None).unwrap();
+    let node = first_problem(tree.root_node()).expect("an unclosed bracket is reported");
+    assert!(node.is_missing() || node.is_error());
+
+    let clean = "\\section{Skills}\n\\resumeItem{Go}\n";
+    let tree = parser.parse(clean, None).unwrap();
+    assert!(first_problem(tree.root_node()).is_none());
+}

@@ -233,6 +233,46 @@ fn highlights_query_compiles() {
 }
 
 #[test]
+fn highlights_query_captures_the_main_nodes() {
+    use tree_sitter::StreamingIterator as _;
+    let language: tree_sitter::Language = tree_sitter_resume_latex::LANGUAGE.into();
+    let query = tree_sitter::Query::new(&language, tree_sitter_resume_latex::HIGHLIGHTS_QUERY)
+        .expect("highlights.scm compiles");
+    let source = "\\begin{itemize} % list\n\\item Cut costs by 40\\% -- $x$\n\\end{itemize}\n";
+    let tree = parse(source.as_bytes());
+    let mut cursor = tree_sitter::QueryCursor::new();
+    let mut captures = cursor.captures(&query, tree.root_node(), source.as_bytes());
+    let mut seen = Vec::new();
+    while let Some((m, index)) = captures.next() {
+        let capture = m.captures()[*index];
+        let name = query.capture_names()[capture.index as usize];
+        seen.push((
+            name.to_string(),
+            capture
+                .node
+                .utf8_text(source.as_bytes())
+                .unwrap()
+                .to_string(),
+        ));
+    }
+    for expected in [
+        ("keyword", "\\begin"),
+        ("module", "itemize"),
+        ("comment", "% list"),
+        ("function", "\\item"),
+        ("string.escape", "\\%"),
+        ("punctuation.delimiter", "--"),
+        ("markup.math", "$x$"),
+        ("keyword", "\\end"),
+    ] {
+        assert!(
+            seen.iter().any(|(n, t)| n == expected.0 && t == expected.1),
+            "missing capture {expected:?} in {seen:?}"
+        );
+    }
+}
+
+#[test]
 fn node_types_lists_the_public_node_names() {
     for name in [
         "source_file",

@@ -7,6 +7,8 @@ fn main() {
     c_config
         .std("c11")
         .include(src_dir)
+        // Generated code: keep it fast in debug builds too, and quiet.
+        .opt_level(2)
         .warnings(false)
         .flag_if_supported("-Wno-unused-parameter")
         .flag_if_supported("-Wno-unused-but-set-variable")
