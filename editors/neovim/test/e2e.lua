@@ -334,6 +334,13 @@ local function stop_clients()
   end
 end
 
+local function traceback(e)
+  if getmetatable(e) == Failure then
+    return e
+  end
+  return debug.traceback(tostring(e), 2)
+end
+
 local function main()
   local bin = os.getenv("RESUME_LSP_BIN")
   if bin == nil or bin == "" then
@@ -362,34 +369,55 @@ local function main()
   })
   say("# registration api: " .. resume.api)
 
-  check_root_detection(work)
-  check_resume({
-    file = "resume.tex",
-    filetypes = { "tex", "plaintex" },
-    weak = "Responsible for training",
-    fixed = "Trained",
-    fixed_verb = "Trained",
-    unquantified = "Rebuilt the nightly ingestion pipeline",
-    metric = "Cut dashboard load time",
-  }, work)
-  check_resume({
-    file = "resume.md",
-    filetypes = { "markdown" },
-    weak = "Responsible for building",
-    fixed = "Built",
-    fixed_verb = "Built",
-    unquantified = "Designed the event schema",
-    metric = "Lowered p95 checkout latency",
-  }, work)
-  check_quiet_on_paper(work)
+  -- Each part runs even when an earlier one failed, so one run reports
+  -- everything that is broken.
+  local parts = {
+    function()
+      check_root_detection(work)
+    end,
+    function()
+      check_resume({
+        file = "resume.tex",
+        filetypes = { "tex", "plaintex" },
+        weak = "Responsible for training",
+        fixed = "Trained",
+        fixed_verb = "Trained",
+        unquantified = "Rebuilt the nightly ingestion pipeline",
+        metric = "Cut dashboard load time",
+      }, work)
+    end,
+    function()
+      check_resume({
+        file = "resume.md",
+        filetypes = { "markdown" },
+        weak = "Responsible for building",
+        fixed = "Built",
+        fixed_verb = "Built",
+        unquantified = "Designed the event schema",
+        metric = "Lowered p95 checkout latency",
+      }, work)
+    end,
+    function()
+      check_quiet_on_paper(work)
+    end,
+  }
+  local first_error
+  for _, part in ipairs(parts) do
+    local ok, err = xpcall(part, traceback)
+    if not ok then
+      if getmetatable(err) ~= Failure then
+        failed = failed + 1
+        say("not ok - error: " .. tostring(err))
+      end
+      first_error = first_error or err
+    end
+  end
+  if first_error then
+    error(first_error, 0)
+  end
 end
 
-local ok, err = xpcall(main, function(e)
-  if getmetatable(e) == Failure then
-    return e
-  end
-  return debug.traceback(tostring(e), 2)
-end)
+local ok, err = xpcall(main, traceback)
 
 local code = 0
 if not ok then
