@@ -31,7 +31,8 @@ function regexEscape(ch) {
 module.exports = grammar({
   name: 'resume_latex',
 
-  extras: $ => [/[ \t\r\f\v]+/, /\n/, $.comment],
+  // A UTF-8 byte order mark counts as whitespace.
+  extras: $ => [/[ \t\r\f\v\uFEFF]+/, /\n/, $.comment],
 
   // src/scanner.c recognises:
   // - the paragraph break (a token that starts with a newline would otherwise
@@ -171,7 +172,7 @@ module.exports = grammar({
     // A run of ordinary characters. A single `-` may sit inside a word
     // (`well-known`); two or more form a `dash`.
     text: _ => token(choice(
-      /([^\\{}\[\]$%&~#\s\-]|-[^\\{}\[\]$%&~#\s\-])+/,
+      /([^\\{}\[\]$%&~#\s\-\uFEFF]|-[^\\{}\[\]$%&~#\s\-\uFEFF])+/,
       '-',
     )),
   },

@@ -720,6 +720,11 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [280] = 280,
 };
 
+static const TSCharacterRange sym_text_character_set_1[] = {
+  {0, 0x08}, {0x0e, 0x1f}, {'!', '"'}, {'\'', ','}, {'.', 'Z'}, {'^', 'z'}, {'|', '|'}, {0x7f, 0xfefe},
+  {0xff00, 0x10ffff},
+};
+
 static bool ts_lex(TSLexer *lexer, TSStateId state) {
   START_LEXER();
   eof = lexer->eof(lexer);
@@ -739,7 +744,8 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '}') ADVANCE(87);
       if (lookahead == '~') ADVANCE(104);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(0);
+          lookahead == ' ' ||
+          lookahead == 0xfeff) SKIP(0);
       if (lookahead != 0) ADVANCE(132);
       END_STATE();
     case 1:
@@ -755,7 +761,8 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '{') ADVANCE(86);
       if (lookahead == '~') ADVANCE(104);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(1);
+          lookahead == ' ' ||
+          lookahead == 0xfeff) SKIP(1);
       if (lookahead != 0 &&
           lookahead != '}' &&
           lookahead != '~') ADVANCE(132);
@@ -772,7 +779,8 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '{') ADVANCE(86);
       if (lookahead == '~') ADVANCE(104);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(2);
+          lookahead == ' ' ||
+          lookahead == 0xfeff) SKIP(2);
       if (lookahead != 0 &&
           (lookahead < '#' || '&' < lookahead) &&
           lookahead != '}' &&
@@ -791,7 +799,8 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '{') ADVANCE(86);
       if (lookahead == '~') ADVANCE(104);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(3);
+          lookahead == ' ' ||
+          lookahead == 0xfeff) SKIP(3);
       if (lookahead != 0 &&
           lookahead != '}' &&
           lookahead != '~') ADVANCE(132);
@@ -808,7 +817,8 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '{') ADVANCE(86);
       if (lookahead == '~') ADVANCE(104);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(4);
+          lookahead == ' ' ||
+          lookahead == 0xfeff) SKIP(4);
       if (lookahead != 0 &&
           (lookahead < '#' || '&' < lookahead) &&
           lookahead != '}' &&
@@ -827,7 +837,8 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '{') ADVANCE(86);
       if (lookahead == '~') ADVANCE(104);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(5);
+          lookahead == ' ' ||
+          lookahead == 0xfeff) SKIP(5);
       if (lookahead != 0 &&
           lookahead != '}' &&
           lookahead != '~') ADVANCE(132);
@@ -845,7 +856,8 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '{') ADVANCE(86);
       if (lookahead == '~') ADVANCE(104);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(6);
+          lookahead == ' ' ||
+          lookahead == 0xfeff) SKIP(6);
       if (lookahead != 0 &&
           lookahead != '}' &&
           lookahead != '~') ADVANCE(132);
@@ -1201,15 +1213,7 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != '\n') ADVANCE(63);
       END_STATE();
     case 64:
-      if (lookahead != 0 &&
-          (lookahead < '\t' || '\r' < lookahead) &&
-          lookahead != ' ' &&
-          (lookahead < '#' || '&' < lookahead) &&
-          lookahead != '-' &&
-          (lookahead < '[' || ']' < lookahead) &&
-          lookahead != '{' &&
-          lookahead != '}' &&
-          lookahead != '~') ADVANCE(132);
+      if ((!eof && set_contains(sym_text_character_set_1, 9, lookahead))) ADVANCE(132);
       END_STATE();
     case 65:
       if (eof) ADVANCE(67);
@@ -1226,7 +1230,8 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '}') ADVANCE(87);
       if (lookahead == '~') ADVANCE(104);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(65);
+          lookahead == ' ' ||
+          lookahead == 0xfeff) SKIP(65);
       if (lookahead != 0) ADVANCE(132);
       END_STATE();
     case 66:
@@ -1244,7 +1249,8 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '}') ADVANCE(87);
       if (lookahead == '~') ADVANCE(104);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(66);
+          lookahead == ' ' ||
+          lookahead == 0xfeff) SKIP(66);
       if (lookahead != 0) ADVANCE(132);
       END_STATE();
     case 67:
@@ -1632,26 +1638,12 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
     case 131:
       ACCEPT_TOKEN(sym_text);
       if (lookahead == '-') ADVANCE(103);
-      if (lookahead != 0 &&
-          (lookahead < '\t' || '\r' < lookahead) &&
-          lookahead != ' ' &&
-          (lookahead < '#' || '&' < lookahead) &&
-          (lookahead < '[' || ']' < lookahead) &&
-          lookahead != '{' &&
-          lookahead != '}' &&
-          lookahead != '~') ADVANCE(132);
+      if ((!eof && set_contains(sym_text_character_set_1, 9, lookahead))) ADVANCE(132);
       END_STATE();
     case 132:
       ACCEPT_TOKEN(sym_text);
       if (lookahead == '-') ADVANCE(64);
-      if (lookahead != 0 &&
-          (lookahead < '\t' || '\r' < lookahead) &&
-          lookahead != ' ' &&
-          (lookahead < '#' || '&' < lookahead) &&
-          (lookahead < '[' || ']' < lookahead) &&
-          lookahead != '{' &&
-          lookahead != '}' &&
-          lookahead != '~') ADVANCE(132);
+      if ((!eof && set_contains(sym_text_character_set_1, 9, lookahead))) ADVANCE(132);
       END_STATE();
     default:
       return false;

@@ -44,7 +44,8 @@ void tree_sitter_resume_latex_external_scanner_deserialize(void *payload,
 }
 
 static bool is_horizontal_space(int32_t c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ||
+         c == 0xFEFF;
 }
 
 // After an opening `$` or `$$` (already consumed): is there a closing `$`

@@ -178,11 +178,12 @@ fn crlf_line_endings_parse_like_lf() {
 fn utf8_bom_does_not_break_the_first_command() {
     let source = "\u{feff}\\section{Experience}\n\\resumeItem{Shipped it}\n";
     let tree = parse(source.as_bytes());
-    assert!(
-        !tree.root_node().has_error(),
-        "{}",
-        tree.root_node().to_sexp()
-    );
+    let root = tree.root_node();
+    assert!(!root.has_error(), "{}", root.to_sexp());
+    // The byte order mark is whitespace, not text.
+    let first = root.named_child(0).unwrap();
+    assert_eq!(first.kind(), "command");
+    assert_eq!(first.start_byte(), "\u{feff}".len());
     let sections = named_nodes(&tree, source.as_bytes(), "command", "\\section");
     assert_eq!(sections, vec!["\\section{Experience}"]);
 }
@@ -321,4 +322,85 @@ fn incremental_reparse_matches_a_fresh_parse() {
     let edited = parser.parse(&new, Some(&tree)).unwrap();
     let fresh = parser.parse(&new, None).unwrap();
     assert_eq!(edited.root_node().to_sexp(), fresh.root_node().to_sexp());
+}
+
+/// Random edits to every example, re-parsed incrementally, give the same tree
+/// as a fresh parse (the external scanner looks ahead for `$` and blank
+/// lines, so this checks that its lookahead is tracked).
+#[test]
+fn random_incremental_edits_match_fresh_parses() {
+    const SNIPPETS: &[&str] = &[
+        "$",
+        "{",
+        "}",
+        "\n\n",
+        "\n",
+        "%",
+        "\\",
+        "\\resumeItem{x}",
+        "[",
+        "]",
+        "\\begin{itemize}",
+        "\\end{itemize}",
+        " ",
+        "--",
+        "\\$",
+        "é",
+    ];
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut rng = XorShift(7);
+    let mut parser = new_parser();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for path in files {
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        let mut tree = parser.parse(&text, None).unwrap();
+        for step in 0..60 {
+            // Pick a char-boundary range to replace.
+            let len = text.len();
+            let mut start = (rng.next() % (len as u64 + 1)) as usize;
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + (rng.next() % 8) as usize).min(len);
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            let insert = if rng.next() % 3 == 0 {
+                ""
+            } else {
+                SNIPPETS[(rng.next() % SNIPPETS.len() as u64) as usize]
+            };
+            let point = |s: &str, byte: usize| {
+                let before = &s[..byte];
+                let row = before.matches('\n').count();
+                let col = byte - before.rfind('\n').map_or(0, |i| i + 1);
+                tree_sitter::Point::new(row, col)
+            };
+            let start_position = point(&text, start);
+            let old_end_position = point(&text, end);
+            text.replace_range(start..end, insert);
+            let new_end = start + insert.len();
+            tree.edit(&tree_sitter::InputEdit {
+                start_byte: start,
+                old_end_byte: end,
+                new_end_byte: new_end,
+                start_position,
+                old_end_position,
+                new_end_position: point(&text, new_end),
+            });
+            let edited = parser.parse(&text, Some(&tree)).unwrap();
+            let fresh = parser.parse(&text, None).unwrap();
+            assert_eq!(
+                edited.root_node().to_sexp(),
+                fresh.root_node().to_sexp(),
+                "{} step {step}: incremental parse differs",
+                path.display()
+            );
+            tree = edited;
+        }
+    }
 }
