@@ -369,7 +369,7 @@ fn random_incremental_edits_match_fresh_parses() {
             while !text.is_char_boundary(end) {
                 end += 1;
             }
-            let insert = if rng.next() % 3 == 0 {
+            let insert = if matches!(rng.next() % 3, 0) {
                 ""
             } else {
                 SNIPPETS[(rng.next() % SNIPPETS.len() as u64) as usize]
