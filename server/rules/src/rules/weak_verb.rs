@@ -667,7 +667,10 @@ fn choose_row<'r>(
             Next::Any => applied(None, 0),
             Next::Gerund => match next {
                 Some(t)
-                    if attached(end) && gerund_base(&t.lower).is_some() && !coordinated(end) =>
+                    if attached(end)
+                        && gerund_base(&t.lower).is_some()
+                        && !coordinated(end)
+                        && takes_object(text, toks, end) =>
                 {
                     applied(Some(end), 1)
                 }
@@ -740,6 +743,44 @@ fn compares(after: &[Tok]) -> bool {
             "more" | "less" | "faster" | "slower" | "easier" | "cheaper" | "safer"
         ) || (w.len() > 4 && w.ends_with("er") && !w.ends_with("eer"))
     })
+}
+
+/// Whether the gerund at `g` (or the pair `g and h`) reads as a verb with
+/// an object (`training 14 cashiers`) rather than a noun (`messaging
+/// across the line`, `onboarding.`): something follows it that is not a
+/// preposition.
+fn takes_object(text: &str, toks: &[Tok], g: usize) -> bool {
+    let pair = toks
+        .get(g + 1)
+        .is_some_and(|t| matches!(t.lower.as_str(), "and" | "or"));
+    let after = if pair { g + 3 } else { g + 1 };
+    let Some(t) = toks.get(after) else {
+        return false;
+    };
+    if gap(text, toks, after).contains([',', '.', ';', ':', '(', ')']) {
+        return false;
+    }
+    !matches!(
+        t.lower.as_str(),
+        "across"
+            | "for"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "with"
+            | "within"
+            | "to"
+            | "from"
+            | "by"
+            | "during"
+            | "through"
+            | "throughout"
+            | "under"
+            | "over"
+            | "among"
+            | "between"
+    )
 }
 
 /// Words that cannot open the object in `helped X verb`.
@@ -1372,6 +1413,18 @@ mod tests {
         assert_eq!(
             first_rewrite("After the merger, worked on merging two ledgers"),
             "After the merger, merged two ledgers"
+        );
+    }
+
+    #[test]
+    fn noun_gerunds_are_not_rewritten_as_verbs() {
+        assert_eq!(
+            first_rewrite("Responsible for positioning and messaging across the product line"),
+            "Owned positioning and messaging across the product line"
+        );
+        assert_eq!(
+            first_rewrite("Responsible for onboarding for 3 teams"),
+            "Led onboarding for 3 teams"
         );
     }
 
