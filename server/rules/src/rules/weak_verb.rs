@@ -1536,6 +1536,79 @@ mod tests {
         assert!(stronger_verbs("shipped").is_empty());
     }
 
+    /// A LaTeX-like source map built by hand: `pieces` are (source,
+    /// plain) pairs; equal strings are verbatim.
+    fn mapped(pieces: &[(&str, &str)]) -> (String, Text) {
+        let mut source = String::new();
+        let mut text = Text::new();
+        for (src, plain) in pieces {
+            let at = source.len();
+            source.push_str(src);
+            if src == plain {
+                text.push_verbatim(plain, at);
+            } else if !plain.is_empty() {
+                text.push_replaced(plain, at..at + src.len());
+            }
+        }
+        (source, text)
+    }
+
+    fn fix_source(source: &str, text: &Text, format: Format, rewrite: usize) -> String {
+        let f = find(text.as_str(), &[], &[])
+            .into_iter()
+            .next()
+            .expect("a finding");
+        let edits = source_edits(text, source, format, &f.rewrites[rewrite].edits)
+            .unwrap_or_else(|| panic!("no edits for {:?} in {source}", f.rewrites[rewrite]));
+        crate::apply_edits(source, &edits)
+    }
+
+    #[test]
+    fn source_edits_keep_latex_markup_and_escape() {
+        let (source, text) = mapped(&[
+            (r"\resumeItem{\textbf{", ""),
+            ("Responsible for", "Responsible for"),
+            ("}", ""),
+            (" building the R", " building the R"),
+            (r"\&", "&"),
+            ("D portal", "D portal"),
+            ("}", ""),
+        ]);
+        assert_eq!(text.as_str(), "Responsible for building the R&D portal");
+        assert_eq!(
+            fix_source(&source, &text, Format::Latex, 0),
+            r"\resumeItem{\textbf{Built} the R\&D portal}"
+        );
+        let (source, text) = mapped(&[
+            (r"\resumeItem{", ""),
+            ("Used ", "Used "),
+            (r"\textbf{", ""),
+            ("Excel", "Excel"),
+            ("}", ""),
+            (" macros to reconcile 40", " macros to reconcile 40"),
+            (r"\%", "%"),
+            (" of statements", " of statements"),
+            ("}", ""),
+        ]);
+        assert_eq!(
+            fix_source(&source, &text, Format::Latex, 0),
+            r"\resumeItem{Reconciled 40\% of statements with \textbf{Excel} macros}"
+        );
+        let (source, text) = mapped(&[
+            (r"\resumeItem{", ""),
+            ("Helped ", "Helped "),
+            (r"\emph{", ""),
+            ("write", "write"),
+            ("}", ""),
+            (" the café menu", " the café menu"),
+            ("}", ""),
+        ]);
+        assert_eq!(
+            fix_source(&source, &text, Format::Latex, 0),
+            r"\resumeItem{Wrote the café menu}"
+        );
+    }
+
     #[test]
     fn config_silences_and_adds_phrases() {
         assert!(find("Used Rust to build a CLI", &["used".into()], &[]).is_empty());
