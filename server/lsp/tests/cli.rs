@@ -256,6 +256,135 @@ fn usage_errors_exit_2() {
 }
 
 // ---------------------------------------------------------------------------
+// serve
+
+/// Frames JSON-RPC messages the way LSP clients do.
+fn frame(messages: &[&str]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for m in messages {
+        out.extend_from_slice(format!("Content-Length: {}\r\n\r\n{m}", m.len()).as_bytes());
+    }
+    out
+}
+
+/// Reads one LSP frame body from `r`.
+fn read_frame(r: &mut impl std::io::BufRead) -> Option<Value> {
+    let mut len = None;
+    loop {
+        let mut line = String::new();
+        if r.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(n) = line.strip_prefix("Content-Length: ") {
+            len = Some(n.trim().parse::<usize>().ok()?);
+        } else {
+            assert!(
+                line.starts_with("Content-Type: "),
+                "not an LSP header: {line:?}"
+            );
+        }
+    }
+    let mut body = vec![0; len.expect("a Content-Length header")];
+    r.read_exact(&mut body).ok()?;
+    Some(serde_json::from_slice(&body).expect("a JSON body"))
+}
+
+/// Runs one LSP session like an editor: initialize, wait for the answer,
+/// initialized, shutdown, wait, exit. Returns every message the server sent
+/// and the exit code. Every byte on stdout must belong to a frame.
+#[cfg(unix)]
+fn lsp_session(args: &[&str]) -> (Vec<Value>, i32, String) {
+    use std::io::{BufReader, Read, Write};
+    use std::process::Stdio;
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Kill the server if the session hangs.
+    let pid = child.id();
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let watch = done.clone();
+    std::thread::spawn(move || {
+        for _ in 0..300 {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            if watch.load(Ordering::SeqCst) {
+                return;
+            }
+        }
+        let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+    });
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut messages = Vec::new();
+    let mut wait_for = |id: u64, messages: &mut Vec<Value>| loop {
+        let m = read_frame(&mut stdout).unwrap_or_else(|| panic!("no response {id}"));
+        let found = m["id"] == id;
+        messages.push(m);
+        if found {
+            break;
+        }
+    };
+    stdin
+        .write_all(&frame(&[
+            r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#,
+        ]))
+        .unwrap();
+    wait_for(1, &mut messages);
+    stdin
+        .write_all(&frame(&[
+            r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#,
+            r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#,
+        ]))
+        .unwrap();
+    wait_for(2, &mut messages);
+    stdin
+        .write_all(&frame(&[r#"{"jsonrpc":"2.0","method":"exit"}"#]))
+        .unwrap();
+    drop(stdin);
+    while let Some(m) = read_frame(&mut stdout) {
+        messages.push(m);
+    }
+    let mut rest = Vec::new();
+    stdout.read_to_end(&mut rest).unwrap();
+    assert!(rest.is_empty(), "stray bytes on stdout: {rest:?}");
+    let status = child.wait().unwrap();
+    done.store(true, Ordering::SeqCst);
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    (messages, status.code().unwrap_or(-1), err)
+}
+
+#[cfg(unix)]
+#[test]
+fn serve_speaks_only_lsp_on_stdout() {
+    // No arguments, `serve`, and the `--stdio` flag editors add all serve.
+    for args in [
+        &[][..],
+        &["serve"][..],
+        &["--stdio"][..],
+        &["serve", "--stdio"][..],
+    ] {
+        let (messages, status, err) = lsp_session(args);
+        let init = messages.iter().find(|m| m["id"] == 1).unwrap();
+        assert!(init["result"]["capabilities"].is_object(), "{init}");
+        assert!(messages.iter().all(|m| m["jsonrpc"] == "2.0"));
+        assert_eq!(status, 0, "{args:?}: {err}");
+    }
+}
+
+// ---------------------------------------------------------------------------
 // check: exit codes and bad input
 
 #[test]

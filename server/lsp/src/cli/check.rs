@@ -1,6 +1,7 @@
 //! `resume-lsp check`: lint files and directories, optionally apply safe fixes.
 
 use std::io::Write;
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -188,6 +189,7 @@ struct Totals {
     fixed: usize,
     files_fixed: usize,
     errors: usize,
+    write_errors: usize,
     config_errors: usize,
     status: Option<Status>,
 }
@@ -308,29 +310,47 @@ fn check_file(
             path.display()
         );
     }
-    let (is_resume, text, diagnostics, fixed) = if options.fix && !cfg.broken {
-        let outcome = fix_source(&source.text, target.format, rules, parse);
-        if outcome.fixed > 0 && outcome.text != source.text {
-            match files::write_atomic(path, &files::encode(&outcome.text, source.bom)) {
-                Ok(()) => (
-                    outcome.is_resume,
-                    outcome.text,
-                    outcome.after,
-                    Some(outcome.fixed),
-                ),
-                Err(msg) => {
-                    let _ = writeln!(err, "error: {msg}");
-                    totals.errors += 1;
-                    totals.raise(Status::Error);
-                    (outcome.is_resume, source.text, outcome.before, Some(0))
-                }
-            }
+    let fix = options.fix && !cfg.broken;
+    // A bug in a rule must not stop the other files from being checked.
+    let linted = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        if fix {
+            Ok(fix_source(&source.text, target.format, rules, parse))
         } else {
-            (outcome.is_resume, source.text, outcome.after, Some(0))
+            Err(lint_source(&source.text, target.format, rules, parse))
         }
-    } else {
-        let (resume, diagnostics) = lint_source(&source.text, target.format, rules, parse);
-        (resume.is_resume, source.text, diagnostics, None)
+    }));
+    let Ok(linted) = linted else {
+        let _ = writeln!(
+            err,
+            "error: {}: internal error while linting this file; please report it with the file attached",
+            path.display()
+        );
+        totals.errors += 1;
+        totals.raise(Status::Error);
+        return None;
+    };
+    let (is_resume, text, diagnostics, fixed) = match linted {
+        Ok(outcome) => {
+            if outcome.fixed > 0 && outcome.text != source.text {
+                match files::write_atomic(path, &files::encode(&outcome.text, source.bom)) {
+                    Ok(()) => (
+                        outcome.is_resume,
+                        outcome.text,
+                        outcome.after,
+                        Some(outcome.fixed),
+                    ),
+                    Err(msg) => {
+                        let _ = writeln!(err, "error: {msg}");
+                        totals.write_errors += 1;
+                        totals.raise(Status::Error);
+                        (outcome.is_resume, source.text, outcome.before, Some(0))
+                    }
+                }
+            } else {
+                (outcome.is_resume, source.text, outcome.after, Some(0))
+            }
+        }
+        Err((resume, diagnostics)) => (resume.is_resume, source.text, diagnostics, None),
     };
     if !is_resume {
         totals.skipped += 1;
@@ -538,6 +558,12 @@ fn write_summary(totals: &Totals, options: &CheckOptions, err: &mut dyn Write) {
         line.push_str(&format!(
             "; {} could not be checked",
             plural(totals.errors, "path", "paths")
+        ));
+    }
+    if totals.write_errors > 0 {
+        line.push_str(&format!(
+            "; {} could not be fixed",
+            plural(totals.write_errors, "file", "files")
         ));
     }
     if totals.config_errors > 0 {

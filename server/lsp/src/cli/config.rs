@@ -35,6 +35,8 @@ pub(crate) enum Problem {
 #[derive(Default)]
 pub(crate) struct ConfigCache {
     files: HashMap<PathBuf, Arc<FileConfig>>,
+    /// Directory → the configuration file that applies to its files.
+    dirs: HashMap<PathBuf, Option<PathBuf>>,
     defaults: Arc<FileConfig>,
 }
 
@@ -43,7 +45,15 @@ impl ConfigCache {
     /// file the first time that file is read.
     pub(crate) fn for_file(&mut self, path: &Path) -> (Arc<FileConfig>, Vec<Problem>) {
         let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let Some(file) = config_file::find_config_file(&absolute) else {
+        let found = match absolute.parent() {
+            Some(dir) => self
+                .dirs
+                .entry(dir.to_path_buf())
+                .or_insert_with(|| config_file::find_config_file(&absolute))
+                .clone(),
+            None => config_file::find_config_file(&absolute),
+        };
+        let Some(file) = found else {
             return (self.defaults.clone(), Vec::new());
         };
         if let Some(cfg) = self.files.get(&file) {

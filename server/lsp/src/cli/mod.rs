@@ -37,6 +37,25 @@ pub struct Cli {
     /// What to do (default: serve).
     #[command(subcommand)]
     pub command: Option<Command>,
+    #[command(flatten)]
+    transport: TransportArgs,
+}
+
+/// Arguments editors add when they start a language server over stdio
+/// (`vscode-languageclient` passes `--stdio`, some pass the client's process
+/// id). stdio is the only transport, so they are accepted and ignored.
+#[derive(Debug, Default, clap::Args)]
+pub struct TransportArgs {
+    #[arg(long, hide = true, global = true)]
+    stdio: bool,
+    #[arg(
+        long = "clientProcessId",
+        alias = "client-process-id",
+        hide = true,
+        global = true,
+        value_name = "PID"
+    )]
+    client_process_id: Option<String>,
 }
 
 /// A subcommand.

@@ -42,11 +42,21 @@ pub fn outline_path(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> St
             }
         }
     }
-    let resume = resume_syntax::parse(&source.text, format, &cfg.parse);
-    let text = if resume.is_resume {
-        render(&resume, &source.text)
-    } else {
-        format!("not a resume: {}\n", path.display())
+    let rendered = std::panic::catch_unwind(|| {
+        let resume = resume_syntax::parse(&source.text, format, &cfg.parse);
+        resume.is_resume.then(|| render(&resume, &source.text))
+    });
+    let text = match rendered {
+        Ok(Some(text)) => text,
+        Ok(None) => format!("not a resume: {}\n", path.display()),
+        Err(_) => {
+            let _ = writeln!(
+                err,
+                "error: {}: internal error while parsing this file; please report it with the file attached",
+                path.display()
+            );
+            return Status::Error;
+        }
     };
     match out.write_all(text.as_bytes()) {
         Ok(()) => status,
