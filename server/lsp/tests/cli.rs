@@ -729,6 +729,31 @@ fn directory_with_2000_files_is_walked_in_order() {
     assert!(stderr(&o).contains("2000 resumes"), "{}", stderr(&o));
 }
 
+#[cfg(unix)]
+#[test]
+fn symlinks_and_repeated_paths_are_checked_once() {
+    let dir = TempDir::new("links");
+    let real = dir.write("real/cv.md", MARKDOWN_RESUME);
+    std::os::unix::fs::symlink(&real, dir.path().join("alias.md")).unwrap();
+    // A link back up the tree must not loop.
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("real/loop")).unwrap();
+    let o = run([
+        "check".to_string(),
+        "--format=json".into(),
+        s(dir.path()),
+        s(&real),
+    ]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let v = json(&o);
+    let paths: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, [s(&dir.path().join("alias.md"))]);
+}
+
 // ---------------------------------------------------------------------------
 // check --fix
 

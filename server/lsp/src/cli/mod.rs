@@ -64,6 +64,11 @@ pub enum Command {
     /// Speak the Language Server Protocol on stdin/stdout (the default).
     Serve,
     /// Lint resume files and directories (.tex, .md, .markdown).
+    #[command(
+        after_help = "Exit status: 0 when nothing at warning or above is found, \
+                      1 when something is, 2 on a usage, configuration or file error.\n\
+                      Configuration: the nearest resume-lsp.toml above each file."
+    )]
     Check {
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
