@@ -532,38 +532,29 @@ fn words(w: &WordsLayer) -> WordListPatch {
     }
 }
 
-const MONTH_FORMS: &[&str] = &["short", "short-dot", "long", "numeric", "iso", "year"];
-
 fn dates(d: &DatesLayer) -> Result<DateStylePreference, String> {
+    use resume_rules::analysis::dates::{MonthForm, SepKind};
+    use resume_syntax::Format;
     let month = match &d.month {
-        None => None,
-        Some(m) => {
-            let m = m.trim().to_ascii_lowercase();
-            if !MONTH_FORMS.contains(&m.as_str()) {
-                return Err(format!(
-                    "unknown month form `{m}` in [dates]; use one of {}",
-                    MONTH_FORMS.join(", ")
-                ));
-            }
-            Some(m)
+        Some(m) if MonthForm::from_config(m).is_none() => {
+            return Err(format!(
+                "unknown month form `{}` in [dates]; use short, short-dot, long, numeric, numeric-unpadded, iso, season or year",
+                m.trim()
+            ))
         }
+        m => m.as_ref().map(|m| m.trim().to_string()),
     };
     let separator = match &d.separator {
-        None => None,
-        Some(s) => Some(
-            match s.trim() {
-                "–" | "--" | "en-dash" | "en dash" => "–",
-                "-" | "hyphen" => "-",
-                "—" | "---" | "em-dash" | "em dash" => "—",
-                "to" => "to",
-                other => {
-                    return Err(format!(
-                        "unknown date separator `{other}` in [dates]; use \"–\" (or \"--\"), \"-\", \"—\" (or \"---\") or \"to\""
-                    ))
-                }
-            }
-            .to_string(),
-        ),
+        Some(s)
+            if SepKind::from_config(s, Format::Latex).is_none()
+                && SepKind::from_config(s, Format::Markdown).is_none() =>
+        {
+            return Err(format!(
+                "unknown date separator `{}` in [dates]; use \"–\" (or \"--\"), \"-\", \"—\" (or \"---\") or \"to\"",
+                s.trim()
+            ))
+        }
+        s => s.as_ref().map(|s| s.trim().to_string()),
     };
     let ongoing = d
         .ongoing
@@ -686,7 +677,7 @@ args = ["title", "dates", "organisation", "location"]
                 "Site Reliability Engineering".to_string()
             )]
         );
-        assert_eq!(c.rules.date_style.separator.as_deref(), Some("–"));
+        assert_eq!(c.rules.date_style.separator.as_deref(), Some("--"));
         assert_eq!(c.rules.date_style.month.as_deref(), Some("long"));
         assert_eq!(c.parse.force_resume, Some(true));
         let spec = c.parse.macros.get("resumeJob").unwrap();

@@ -1,0 +1,475 @@
+//! Open documents and their lint workers.
+//!
+//! Each open document has a [`DocHandle`]:
+//! - a *shadow* (rope + version + queue of pending changes) that notification
+//!   handlers update synchronously, so edits are applied in the order they
+//!   arrive and no handler awaits before the document is updated;
+//! - one worker task that drains the queue, applies every pending change to
+//!   the incremental [`Document`] and lints it off the async runtime
+//!   (`spawn_blocking`), then publishes with the version it linted. A burst
+//!   of edits that arrives while a lint runs is applied and linted once, so
+//!   the last version is always linted promptly with no fixed debounce;
+//! - the latest [`Snapshot`] (a watch channel) that requests read.
+
+use std::ops::Range;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use resume_rules::{Config, RuleLevel};
+use resume_syntax::{Document, Format, LineIndex, Resume};
+use ropey::Rope;
+use tokio::sync::{watch, Notify};
+use tower_lsp_server::lsp_types::{self as lsp, DocumentSymbol, FoldingRange, Uri};
+
+use super::config::{Effective, FileReport};
+use super::{convert, Shared};
+
+/// A change waiting for the worker.
+#[derive(Debug)]
+pub(crate) enum Change {
+    /// Replace a byte range (in the text left by the previous change).
+    Edit(Range<usize>, String),
+    /// Replace the whole text.
+    Full(String),
+}
+
+/// State updated synchronously by notification handlers.
+pub(crate) struct Shadow {
+    /// The text after every received change.
+    pub(crate) rope: Rope,
+    /// The version of `rope`.
+    pub(crate) version: i32,
+    /// Changes the worker has not applied yet.
+    pub(crate) pending: Vec<Change>,
+    /// Bumped for every queued job (edit or re-lint).
+    pub(crate) seq: u64,
+    /// Set when the document is closed.
+    pub(crate) closed: bool,
+}
+
+/// What requests read: everything derived from one linted version.
+pub(crate) struct Snapshot {
+    /// The job sequence number this snapshot reflects.
+    pub(crate) seq: u64,
+    /// The document version.
+    pub(crate) version: i32,
+    /// The text of that version.
+    pub(crate) text: String,
+    /// Its line index.
+    pub(crate) index: LineIndex,
+    /// Findings in byte ranges.
+    pub(crate) found: Vec<resume_rules::Diagnostic>,
+    /// The same findings in protocol terms.
+    pub(crate) diagnostics: Vec<lsp::Diagnostic>,
+    /// Outline.
+    pub(crate) symbols: Vec<DocumentSymbol>,
+    /// Folding ranges.
+    pub(crate) folding: Vec<FoldingRange>,
+    /// The configuration it was linted with.
+    pub(crate) config: Arc<Effective>,
+}
+
+impl Snapshot {
+    fn empty() -> Snapshot {
+        Snapshot {
+            seq: 0,
+            version: i32::MIN,
+            text: String::new(),
+            index: LineIndex::new(""),
+            found: Vec::new(),
+            diagnostics: Vec::new(),
+            symbols: Vec::new(),
+            folding: Vec::new(),
+            config: Arc::new(Effective::default()),
+        }
+    }
+}
+
+/// Publication state, so results never go backwards and nothing is
+/// published after close.
+struct Published {
+    version: Option<i32>,
+    closed: bool,
+}
+
+/// One open document.
+pub(crate) struct DocHandle {
+    pub(crate) uri: Uri,
+    pub(crate) format: Format,
+    /// The file path, when the URI is a file.
+    pub(crate) path: Option<PathBuf>,
+    pub(crate) shadow: Mutex<Shadow>,
+    wake: Notify,
+    snapshot: watch::Sender<Arc<Snapshot>>,
+    published: tokio::sync::Mutex<Published>,
+}
+
+/// The worker's own state.
+struct Worker {
+    document: Option<Document>,
+    config: Option<(u64, Arc<Effective>)>,
+}
+
+/// One unit of work taken from the shadow.
+struct Job {
+    seq: u64,
+    version: i32,
+    changes: Vec<Change>,
+    rope: Rope,
+    epoch: u64,
+}
+
+/// The result of one job.
+struct Outcome {
+    snapshot: Arc<Snapshot>,
+    report: Option<FileReport>,
+    problems: Vec<String>,
+}
+
+impl DocHandle {
+    /// A handle for a document just opened, with its worker started.
+    pub(crate) fn open(
+        shared: &Arc<Shared>,
+        uri: Uri,
+        format: Format,
+        path: Option<PathBuf>,
+        text: String,
+        version: i32,
+    ) -> Arc<DocHandle> {
+        let (tx, _rx) = watch::channel(Arc::new(Snapshot::empty()));
+        let handle = Arc::new(DocHandle {
+            uri,
+            format,
+            path,
+            shadow: Mutex::new(Shadow {
+                rope: Rope::from_str(&text),
+                version,
+                pending: vec![Change::Full(text)],
+                seq: 1,
+                closed: false,
+            }),
+            wake: Notify::new(),
+            snapshot: tx,
+            published: tokio::sync::Mutex::new(Published {
+                version: None,
+                closed: false,
+            }),
+        });
+        let worker = handle.clone();
+        let shared = shared.clone();
+        tokio::spawn(async move { run(worker, shared).await });
+        handle.wake.notify_one();
+        handle
+    }
+
+    /// Locks the shadow, recovering from a poisoned lock.
+    pub(crate) fn shadow(&self) -> std::sync::MutexGuard<'_, Shadow> {
+        self.shadow.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Wakes the worker (after queueing changes or asking for a re-lint).
+    pub(crate) fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    /// Queues a re-lint of the current text (configuration changed).
+    pub(crate) fn relint(&self) {
+        self.shadow().seq += 1;
+        self.wake();
+    }
+
+    /// Marks the document closed and clears its diagnostics.
+    pub(crate) async fn close(&self, shared: &Shared) {
+        self.shadow().closed = true;
+        self.wake();
+        let mut published = self.published.lock().await;
+        published.closed = true;
+        if shared.push_diagnostics() {
+            shared
+                .client
+                .publish_diagnostics(self.uri.clone(), Vec::new(), None)
+                .await;
+        }
+    }
+
+    /// The latest snapshot, without waiting.
+    pub(crate) fn current(&self) -> Arc<Snapshot> {
+        self.snapshot.borrow().clone()
+    }
+
+    /// Waits until every change received so far is linted, then returns the
+    /// snapshot (or the latest one after a few seconds).
+    pub(crate) async fn fresh(&self) -> Arc<Snapshot> {
+        let target = self.shadow().seq;
+        let mut rx = self.snapshot.subscribe();
+        let wait = async {
+            let r = rx.wait_for(|s| s.seq >= target).await;
+            r.map(|s| s.clone()).ok()
+        };
+        match tokio::time::timeout(std::time::Duration::from_secs(10), wait).await {
+            Ok(Some(s)) => s,
+            _ => self.current(),
+        }
+    }
+}
+
+async fn run(handle: Arc<DocHandle>, shared: Arc<Shared>) {
+    let worker = Arc::new(Mutex::new(Worker {
+        document: None,
+        config: None,
+    }));
+    loop {
+        handle.wake.notified().await;
+        let job = {
+            let mut shadow = handle.shadow();
+            if shadow.closed {
+                return;
+            }
+            if shadow.seq <= handle.snapshot.borrow().seq {
+                continue;
+            }
+            Job {
+                seq: shadow.seq,
+                version: shadow.version,
+                changes: std::mem::take(&mut shadow.pending),
+                rope: shadow.rope.clone(),
+                epoch: shared.configs.epoch(),
+            }
+        };
+        let h = handle.clone();
+        let s = shared.clone();
+        let w = worker.clone();
+        let outcome = tokio::task::spawn_blocking(move || process(&h, &s, &w, job)).await;
+        let outcome = match outcome {
+            Ok(o) => o,
+            Err(err) => {
+                shared
+                    .log(
+                        lsp::MessageType::ERROR,
+                        format!(
+                            "internal error while linting {}: {err}",
+                            handle.uri.as_str()
+                        ),
+                    )
+                    .await;
+                continue;
+            }
+        };
+        for p in &outcome.problems {
+            shared.log(lsp::MessageType::ERROR, p.clone()).await;
+        }
+        if let Some(report) = outcome.report {
+            shared.report_config(report).await;
+        }
+        let snapshot = outcome.snapshot;
+        handle.snapshot.send_replace(snapshot.clone());
+        let mut published = handle.published.lock().await;
+        if published.closed {
+            return;
+        }
+        if published.version.is_some_and(|v| v > snapshot.version) {
+            continue;
+        }
+        published.version = Some(snapshot.version);
+        if shared.push_diagnostics() {
+            shared
+                .client
+                .publish_diagnostics(
+                    handle.uri.clone(),
+                    snapshot.diagnostics.clone(),
+                    Some(snapshot.version),
+                )
+                .await;
+        }
+    }
+}
+
+/// Applies the job's changes, lints, and builds the snapshot. Runs on a
+/// blocking thread; panics in the engine are caught here.
+fn process(handle: &DocHandle, shared: &Shared, worker: &Mutex<Worker>, job: Job) -> Outcome {
+    let mut worker = worker.lock().unwrap_or_else(|p| p.into_inner());
+    let mut problems = Vec::new();
+    let mut report = None;
+
+    // Configuration for this epoch.
+    let config = match &worker.config {
+        Some((epoch, c)) if *epoch == job.epoch => c.clone(),
+        _ => {
+            let (effective, r) = shared.configs.effective_for(handle.path.as_deref());
+            report = r;
+            let c = Arc::new(effective);
+            worker.config = Some((job.epoch, c.clone()));
+            c
+        }
+    };
+
+    // Bring the document up to date.
+    let applied = catch_unwind(AssertUnwindSafe(|| {
+        apply(
+            &mut worker.document,
+            handle.format,
+            &config,
+            job.changes,
+            job.version,
+        )
+    }));
+    if let Err(panic) = applied {
+        problems.push(format!(
+            "internal error while updating {} ({}); the document was re-read",
+            handle.uri.as_str(),
+            panic_message(&panic)
+        ));
+        worker.document = catch_unwind(AssertUnwindSafe(|| {
+            Document::new(
+                &job.rope.to_string(),
+                handle.format,
+                job.version,
+                config.parse.clone(),
+            )
+        }))
+        .ok();
+    }
+    let Some(doc) = worker.document.as_mut() else {
+        let mut empty = Snapshot::empty();
+        empty.seq = job.seq;
+        empty.version = job.version;
+        return Outcome {
+            snapshot: Arc::new(empty),
+            report,
+            problems,
+        };
+    };
+    if doc.options() != &config.parse {
+        doc.set_options(config.parse.clone());
+    }
+    doc.set_version(job.version);
+
+    let text = doc.text();
+    let resume = doc.resume();
+    let found = lint_guarded(shared, resume, text, &config.rules, &mut problems);
+    let enc = shared.encoding();
+    let index = LineIndex::new(text);
+    let diagnostics = convert::diagnostics(&found, text, &index, enc, job.version);
+    let (symbols, folding) = catch_unwind(AssertUnwindSafe(|| {
+        (
+            convert::symbols(resume, text, &index, enc),
+            convert::folding(resume, text, &index),
+        )
+    }))
+    .unwrap_or_default();
+    Outcome {
+        snapshot: Arc::new(Snapshot {
+            seq: job.seq,
+            version: job.version,
+            text: text.to_string(),
+            index,
+            found,
+            diagnostics,
+            symbols,
+            folding,
+            config,
+        }),
+        report,
+        problems,
+    }
+}
+
+fn apply(
+    document: &mut Option<Document>,
+    format: Format,
+    config: &Effective,
+    changes: Vec<Change>,
+    version: i32,
+) {
+    // Everything before the last full replacement is irrelevant.
+    let last_full = changes.iter().rposition(|c| matches!(c, Change::Full(_)));
+    let mut changes = changes.into_iter().skip(last_full.unwrap_or(0)).peekable();
+    if let Some(Change::Full(text)) = changes.peek() {
+        match document {
+            Some(doc) => doc.replace_all(text),
+            None => *document = Some(Document::new(text, format, version, config.parse.clone())),
+        }
+        changes.next();
+    }
+    let Some(doc) = document.as_mut() else {
+        return;
+    };
+    let edits: Vec<(Range<usize>, String)> = changes
+        .filter_map(|c| match c {
+            Change::Edit(r, t) => Some((r, t)),
+            Change::Full(_) => None,
+        })
+        .collect();
+    if !edits.is_empty() {
+        doc.apply_edits(edits.iter().map(|(r, t)| (r.clone(), t.as_str())));
+    }
+}
+
+/// Lints with every panic caught. When the whole run panics, each rule runs
+/// alone so one broken rule does not hide the others' findings.
+fn lint_guarded(
+    shared: &Shared,
+    resume: &Resume,
+    text: &str,
+    config: &Config,
+    problems: &mut Vec<String>,
+) -> Vec<resume_rules::Diagnostic> {
+    let run = |config: &Config| {
+        catch_unwind(AssertUnwindSafe(|| {
+            if let Some(hook) = shared.options.lint_hook {
+                hook(text);
+            }
+            resume_rules::lint(resume, text, config)
+        }))
+    };
+    match run(config) {
+        Ok(found) => found,
+        Err(panic) => {
+            problems.push(format!(
+                "a rule panicked ({}); linting each rule on its own",
+                panic_message(&panic)
+            ));
+            let mut out = Vec::new();
+            for rule in resume_rules::RULES {
+                let code = rule.meta.code;
+                if config.level(code, rule.meta.default_severity) == RuleLevel::Off {
+                    continue;
+                }
+                let mut alone = config.clone();
+                for other in resume_rules::RULES {
+                    if other.meta.code != code {
+                        alone
+                            .rules
+                            .insert(other.meta.code.to_string(), RuleLevel::Off);
+                    }
+                }
+                match catch_unwind(AssertUnwindSafe(|| {
+                    resume_rules::lint(resume, text, &alone)
+                })) {
+                    Ok(found) => out.extend(found),
+                    Err(p) => problems.push(format!(
+                        "rule `{code}` panicked ({}); its findings are left out",
+                        panic_message(&p)
+                    )),
+                }
+            }
+            out.sort_by(|a, b| {
+                (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
+            });
+            out.dedup();
+            out
+        }
+    }
+}
+
+/// The message of a caught panic.
+pub(crate) fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    if let Some(s) = panic.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = panic.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown panic".to_string()
+    }
+}

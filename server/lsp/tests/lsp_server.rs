@@ -1,0 +1,781 @@
+//! End-to-end tests of the language server, in process over tokio duplex
+//! pipes.
+
+mod lsp_support;
+
+use std::time::Duration;
+
+use lsp_support::*;
+use resume_lsp::lsp::ServeOptions;
+use serde_json::{json, Value};
+
+const URI: &str = "file:///tmp/resume-lsp-tests/nowhere/resume.md";
+
+fn client() -> Client {
+    let mut c = Client::in_process(ServeOptions::default());
+    c.start();
+    c
+}
+
+fn with_code<'a>(diags: &'a [Value], code: &str) -> Vec<&'a Value> {
+    diags.iter().filter(|d| d["code"] == code).collect()
+}
+
+fn line_of(d: &Value) -> u64 {
+    d["range"]["start"]["line"].as_u64().unwrap()
+}
+
+/// Diagnostics without `data`, for comparing runs.
+fn comparable(diags: &[Value]) -> Vec<Value> {
+    diags
+        .iter()
+        .map(|d| {
+            json!({"range": d["range"], "code": d["code"], "message": d["message"], "severity": d["severity"],
+                   "fixes": d["data"]["fixes"]})
+        })
+        .collect()
+}
+
+#[test]
+fn initialize_advertises_capabilities_and_negotiates_encoding() {
+    let mut c = Client::in_process(ServeOptions::default());
+    let r = c.initialize(json!({}), Value::Null);
+    let caps = &r["capabilities"];
+    assert_eq!(caps["positionEncoding"], "utf-16");
+    assert_eq!(caps["textDocumentSync"]["change"], 2, "incremental sync");
+    assert_eq!(caps["textDocumentSync"]["openClose"], true);
+    assert_eq!(caps["hoverProvider"], true);
+    assert_eq!(caps["documentSymbolProvider"], true);
+    assert_eq!(caps["foldingRangeProvider"], true);
+    assert_eq!(caps["diagnosticProvider"]["identifier"], "resume-lsp");
+    let kinds: Vec<&str> = caps["codeActionProvider"]["codeActionKinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(kinds.contains(&"quickfix") && kinds.contains(&"source.fixAll.resume-lsp"));
+    assert_eq!(r["serverInfo"]["name"], "resume-lsp");
+
+    let mut c = Client::in_process(ServeOptions::default());
+    let r = c.initialize(
+        json!({"general": {"positionEncodings": ["utf-8", "utf-16"]}}),
+        Value::Null,
+    );
+    assert_eq!(r["capabilities"]["positionEncoding"], "utf-8");
+}
+
+#[test]
+fn open_publishes_diagnostics_with_version_and_close_clears_them() {
+    let mut c = client();
+    c.open(URI, "markdown", 7, RESUME_MD);
+    let msg = c.diagnostics_message(URI, Some(7));
+    assert_eq!(msg["params"]["version"], 7);
+    let diags = msg["params"]["diagnostics"].as_array().unwrap().clone();
+    let weak = with_code(&diags, "weak-verb");
+    assert_eq!(weak.len(), 1, "{diags:#?}");
+    assert_eq!(line_of(weak[0]), 8);
+    assert_eq!(weak[0]["range"]["start"]["character"], 2);
+    assert_eq!(weak[0]["source"], "resume-lsp");
+    assert_eq!(weak[0]["severity"], 2);
+    assert!(weak[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("Responsible for"));
+    assert!(!weak[0]["data"]["fixes"].as_array().unwrap().is_empty());
+    let unquantified = with_code(&diags, "unquantified-bullet");
+    assert!(unquantified.iter().any(|d| line_of(d) == 8));
+    assert!(
+        !unquantified.iter().any(|d| line_of(d) == 9),
+        "the 40% bullet is quantified"
+    );
+
+    // Pull diagnostics agree with the pushed ones.
+    let pulled = c.call(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    assert_eq!(pulled["kind"], "full");
+    assert_eq!(pulled["items"].as_array().unwrap(), &diags);
+    let id = pulled["resultId"].clone();
+    let again = c.call(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": URI}, "previousResultId": id}),
+    );
+    assert_eq!(again["kind"], "unchanged");
+
+    c.clear_log();
+    c.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    let cleared = c.diagnostics(URI, None);
+    assert!(cleared.is_empty());
+}
+
+/// A tiny deterministic generator (no external randomness in tests).
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+#[test]
+fn random_incremental_edits_end_like_a_fresh_open() {
+    let mut c = client();
+    let mut text = RESUME_MD.to_string();
+    c.open(URI, "markdown", 0, &text);
+    c.diagnostics(URI, Some(0));
+    let pieces = [
+        "a",
+        "e",
+        " ",
+        "\n",
+        "- ",
+        "é",
+        "–",
+        "😀",
+        "Responsible for ",
+        "40% ",
+        "## Projects\n",
+        "\\",
+        "*",
+        "`",
+        "NLP ",
+        "Jan 2020 – Present",
+    ];
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for version in 1..=500 {
+        let chars: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let a = chars[rng.below(chars.len())];
+        let b = if rng.below(3) == 0 {
+            chars[rng.below(chars.len())]
+        } else {
+            a
+        };
+        let (start, end) = (a.min(b), a.max(b).min(a.min(b) + 40));
+        let end = chars
+            .iter()
+            .copied()
+            .filter(|&i| i <= end)
+            .last()
+            .unwrap_or(start)
+            .max(start);
+        let insert = if rng.below(4) == 0 {
+            ""
+        } else {
+            pieces[rng.below(pieces.len())]
+        };
+        let pos = |off: usize| {
+            let line = text[..off].matches('\n').count();
+            let line_start = text[..off].rfind('\n').map_or(0, |i| i + 1);
+            json!({"line": line, "character": utf16_col(&text[line_start..], off - line_start)})
+        };
+        let range = json!({"start": pos(start), "end": pos(end)});
+        text.replace_range(start..end, insert);
+        c.change(URI, version, json!([{"range": range, "text": insert}]));
+    }
+    let edited = c.diagnostics(URI, Some(500));
+    let fresh_uri = "file:///tmp/resume-lsp-tests/nowhere/fresh.md";
+    c.open(fresh_uri, "markdown", 1, &text);
+    let fresh = c.diagnostics(fresh_uri, Some(1));
+    assert!(!edited.is_empty(), "the edited resume still has findings");
+    assert_eq!(comparable(&edited), comparable(&fresh));
+    // The edits were applied exactly: the server's text equals ours, as
+    // seen through symbols.
+    let s1 = c.call(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    let s2 = c.call(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": fresh_uri}}),
+    );
+    assert_eq!(s1, s2);
+}
+
+#[test]
+fn columns_follow_the_negotiated_encoding() {
+    let line = "- Responsible for the café – 😀 rollout";
+    let text = RESUME_MD.replace(
+        "- Responsible for the billing service and its on-call rotation",
+        line,
+    );
+    for utf8 in [false, true] {
+        let mut c = Client::in_process(ServeOptions::default());
+        let caps = if utf8 {
+            json!({"general": {"positionEncodings": ["utf-8"]}})
+        } else {
+            json!({})
+        };
+        c.initialize(caps, Value::Null);
+        c.open(URI, "markdown", 1, &text);
+        let diags = c.diagnostics(URI, Some(1));
+        let unq = with_code(&diags, "unquantified-bullet")
+            .into_iter()
+            .find(|d| line_of(d) == 8)
+            .cloned()
+            .expect("unquantified bullet on the edited line");
+        let end = if utf8 {
+            line.len()
+        } else {
+            utf16_col(line, line.len())
+        };
+        assert_eq!(unq["range"]["end"]["character"], end, "utf8={utf8}");
+        assert_eq!(unq["range"]["start"]["character"], 2);
+
+        // Incoming: delete the emoji and its space, insert `ü` after `é`.
+        let emoji = line.find('😀').unwrap();
+        let col = |off: usize| {
+            if utf8 {
+                off
+            } else {
+                utf16_col(line, off)
+            }
+        };
+        let after_e = line.find('é').unwrap() + 'é'.len_utf8();
+        let changes = json!([
+            {"range": {"start": {"line": 8, "character": col(emoji)},
+                       "end": {"line": 8, "character": col(emoji + '😀'.len_utf8() + 1)}}, "text": ""},
+            {"range": {"start": {"line": 8, "character": col(after_e)},
+                       "end": {"line": 8, "character": col(after_e)}}, "text": "ü"},
+        ]);
+        c.change(URI, 2, changes);
+        let diags = c.diagnostics(URI, Some(2));
+        let expected_line = "- Responsible for the caféü – rollout";
+        let end = if utf8 {
+            expected_line.len()
+        } else {
+            utf16_col(expected_line, expected_line.len())
+        };
+        let unq = with_code(&diags, "unquantified-bullet")
+            .into_iter()
+            .find(|d| line_of(d) == 8)
+            .cloned()
+            .unwrap();
+        assert_eq!(unq["range"]["end"]["character"], end, "utf8={utf8}");
+        // And the hover at the `ü` position sees the same text.
+        let s = c.call(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": URI}}),
+        );
+        let bullets = s[0]["children"][0]["children"].as_array().unwrap();
+        assert_eq!(bullets[0]["name"], &expected_line[2..]);
+    }
+}
+
+fn quickfixes(c: &mut Client, uri: &str, diag: &Value) -> Vec<Value> {
+    let r = c.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": diag["range"],
+               "context": {"diagnostics": [diag], "only": ["quickfix"]}}),
+    );
+    r.as_array().cloned().unwrap_or_default()
+}
+
+#[test]
+fn code_action_round_trip_removes_the_finding() {
+    let mut c = client();
+    c.open(URI, "markdown", 1, RESUME_MD);
+    let diags = c.diagnostics(URI, Some(1));
+    let weak = with_code(&diags, "weak-verb")[0].clone();
+    let actions = quickfixes(&mut c, URI, &weak);
+    let fix = actions
+        .iter()
+        .find(|a| !a["title"].as_str().unwrap().starts_with("Disable"))
+        .expect("a rewrite quick fix")
+        .clone();
+    assert_eq!(fix["kind"], "quickfix");
+    assert!(actions
+        .iter()
+        .any(|a| a["title"] == "Disable weak-verb for this line"));
+    let edits = action_edits(&fix, URI);
+    assert!(!edits.is_empty());
+    let new_text = apply_text_edits(RESUME_MD, &edits, true);
+    assert_ne!(new_text, RESUME_MD);
+    // Send the edits back as incremental changes, last first.
+    let mut sorted = edits.clone();
+    sorted.sort_by_key(|e| {
+        std::cmp::Reverse((
+            e["range"]["start"]["line"].as_u64(),
+            e["range"]["start"]["character"].as_u64(),
+        ))
+    });
+    let changes: Vec<Value> = sorted
+        .iter()
+        .map(|e| json!({"range": e["range"], "text": e["newText"]}))
+        .collect();
+    c.change(URI, 2, Value::Array(changes));
+    let after = c.diagnostics(URI, Some(2));
+    assert!(
+        with_code(&after, "weak-verb")
+            .iter()
+            .all(|d| line_of(d) != 8),
+        "{after:#?}"
+    );
+}
+
+#[test]
+fn disable_for_this_line_inserts_a_comment_that_suppresses() {
+    let mut c = client();
+    let text = RESUME_MD.replace(
+        "- Responsible for the billing",
+        "  - Responsible for the billing",
+    );
+    c.open(URI, "markdown", 1, &text);
+    let diags = c.diagnostics(URI, Some(1));
+    let weak = with_code(&diags, "weak-verb")[0].clone();
+    let actions = quickfixes(&mut c, URI, &weak);
+    let disable = actions
+        .iter()
+        .find(|a| a["title"] == "Disable weak-verb for this line")
+        .unwrap();
+    let edits = action_edits(disable, URI);
+    assert_eq!(
+        edits[0]["newText"],
+        "  <!-- resume-lsp: disable-next-line weak-verb -->\n"
+    );
+    let new_text = apply_text_edits(&text, &edits, true);
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": new_text}]}),
+    );
+    let after = c.diagnostics(URI, Some(2));
+    assert!(with_code(&after, "weak-verb").is_empty(), "{after:#?}");
+    assert!(!with_code(&after, "unquantified-bullet").is_empty());
+}
+
+#[test]
+fn fix_all_applies_every_safe_fix() {
+    let mut c = client();
+    c.open(URI, "markdown", 1, RESUME_MD);
+    let diags = c.diagnostics(URI, Some(1));
+    let safe = diags
+        .iter()
+        .filter(|d| {
+            d["data"]["fixes"]
+                .as_array()
+                .is_some_and(|f| f.iter().any(|f| f["applicability"] == "safe"))
+        })
+        .count();
+    assert!(safe >= 1, "the fixture has a safe date fix: {diags:#?}");
+    let r = c.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": URI},
+               "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+               "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
+    );
+    let actions = r.as_array().unwrap();
+    assert_eq!(actions.len(), 1, "{r:#}");
+    assert_eq!(actions[0]["kind"], "source.fixAll.resume-lsp");
+    let new_text = apply_text_edits(RESUME_MD, &action_edits(&actions[0], URI), true);
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": new_text}]}),
+    );
+    let after = c.diagnostics(URI, Some(2));
+    let safe_after = after
+        .iter()
+        .filter(|d| {
+            d["data"]["fixes"]
+                .as_array()
+                .is_some_and(|f| f.iter().any(|f| f["applicability"] == "safe"))
+        })
+        .count();
+    assert!(safe_after < safe, "{after:#?}");
+    // Only quick fixes asked for: no fix-all.
+    let r = c.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": URI},
+               "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+               "context": {"diagnostics": [], "only": ["quickfix"]}}),
+    );
+    assert!(r
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|a| a["kind"] == "quickfix"));
+}
+
+fn hover_text(c: &mut Client, uri: &str, line: u32, character: u32) -> String {
+    let r = c.call(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
+    );
+    r["contents"]["value"].as_str().unwrap_or("").to_string()
+}
+
+#[test]
+fn hover_explains_findings_acronyms_and_weak_verbs() {
+    let mut c = client();
+    c.open(URI, "markdown", 1, RESUME_MD);
+    c.diagnostics(URI, Some(1));
+    let h = hover_text(&mut c, URI, 8, 4);
+    assert!(h.contains("weak-verb"), "{h}");
+    assert!(h.contains("What good looks like"), "{h}");
+    assert!(h.contains("Stronger verbs"), "{h}");
+    // `NLP` on line 10.
+    let col = RESUME_MD.lines().nth(10).unwrap().find("NLP").unwrap() as u32;
+    let h = hover_text(&mut c, URI, 10, col + 1);
+    assert!(h.contains("Natural Language Processing"), "{h}");
+    // Plain text with nothing to say.
+    let r = c.call(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 2, "character": 1}}),
+    );
+    assert!(r.is_null(), "{r}");
+}
+
+#[test]
+fn symbols_and_folding_follow_the_model() {
+    let mut c = client();
+    c.open(URI, "markdown", 1, RESUME_MD);
+    let s = c.call(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    let sections: Vec<&str> = s
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(sections, ["Experience", "Education", "Skills"]);
+    let job = &s[0]["children"][0];
+    assert_eq!(job["name"], "Backend Engineer — Northwind Labs");
+    assert_eq!(job["detail"], "Jan 2021 – Present");
+    assert_eq!(job["children"].as_array().unwrap().len(), 3);
+    assert_eq!(job["range"]["start"]["line"], 6);
+    let f = c.call(
+        "textDocument/foldingRange",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    let starts: Vec<u64> = f
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["startLine"].as_u64().unwrap())
+        .collect();
+    assert!(
+        starts.contains(&4) && starts.contains(&6) && starts.contains(&12),
+        "{f:#}"
+    );
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("resume-lsp-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn config_file_changes_relint_open_documents() {
+    let dir = temp_dir("cfg");
+    let config = dir.join("resume-lsp.toml");
+    std::fs::write(&config, "[rules]\nweak-verb = \"off\"\n").unwrap();
+    let uri = format!("file://{}/resume.md", dir.display());
+    let config_uri = format!("file://{}", config.display());
+    let mut c = Client::in_process(ServeOptions::default());
+    c.initialize(
+        json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}),
+        Value::Null,
+    );
+    let reg = c.wait_for(TIMEOUT, |m| m["method"] == "client/registerCapability");
+    assert!(reg.is_some_and(
+        |r| r["params"]["registrations"][0]["method"] == "workspace/didChangeWatchedFiles"
+    ));
+    c.open(&uri, "markdown", 1, RESUME_MD);
+    let diags = c.diagnostics(&uri, Some(1));
+    assert!(with_code(&diags, "weak-verb").is_empty());
+    assert!(!with_code(&diags, "unquantified-bullet").is_empty());
+
+    std::fs::write(&config, "[rules]\nweak-verb = \"error\"\n").unwrap();
+    c.clear_log();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": config_uri, "type": 2}]}),
+    );
+    let found = c.wait_for(TIMEOUT, |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri.as_str()
+            && m["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|d| d.iter().any(|d| d["code"] == "weak-verb"))
+    });
+    let found = found.expect("re-linted after the config change");
+    let weak: Vec<&Value> = found["params"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "weak-verb")
+        .collect();
+    assert_eq!(weak[0]["severity"], 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn malformed_config_is_reported_and_defaults_are_kept() {
+    let dir = temp_dir("badcfg");
+    let config = dir.join("resume-lsp.toml");
+    std::fs::write(
+        &config,
+        "[rules]\nweak-verb = \"error\"\nunquantified-bullet = off\n",
+    )
+    .unwrap();
+    let uri = format!("file://{}/resume.md", dir.display());
+    let config_uri = format!("file://{}", config.display());
+    let mut c = client();
+    c.open(&uri, "markdown", 1, RESUME_MD);
+    let diags = c.diagnostics(&uri, Some(1));
+    // Defaults: weak-verb at its default severity, unquantified-bullet on.
+    let weak = with_code(&diags, "weak-verb");
+    assert_eq!(weak[0]["severity"], 2);
+    assert!(!with_code(&diags, "unquantified-bullet").is_empty());
+    let cfg = c.diagnostics(&config_uri, None);
+    assert_eq!(cfg.len(), 1, "{cfg:#?}");
+    assert_eq!(cfg[0]["severity"], 1);
+    assert_eq!(cfg[0]["range"]["start"]["line"], 2);
+    let shown = c.wait_for(TIMEOUT, |m| m["method"] == "window/showMessage");
+    let shown = shown.expect("a message is shown");
+    assert_eq!(shown["params"]["type"], 1);
+    assert!(shown["params"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("resume-lsp.toml:3:"));
+
+    // Fixed: the config diagnostic is cleared and the file applies.
+    std::fs::write(&config, "[rules]\nweak-verb = \"error\"\n").unwrap();
+    c.clear_log();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": config_uri, "type": 2}]}),
+    );
+    assert!(c.diagnostics(&config_uri, None).is_empty());
+    let found = c.wait_for(TIMEOUT, |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri.as_str()
+            && m["params"]["diagnostics"].as_array().is_some_and(|d| {
+                d.iter()
+                    .any(|d| d["code"] == "weak-verb" && d["severity"] == 1)
+            })
+    });
+    assert!(found.is_some());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn editor_settings_override_and_change() {
+    let mut c = Client::in_process(ServeOptions::default());
+    c.initialize(json!({}), json!({"rules": {"weak-verb": "off"}}));
+    c.open(URI, "markdown", 1, RESUME_MD);
+    let diags = c.diagnostics(URI, Some(1));
+    assert!(with_code(&diags, "weak-verb").is_empty());
+    assert!(!with_code(&diags, "unquantified-bullet").is_empty());
+    c.clear_log();
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"resumeLsp": {"rules": {"weak-verb": "hint"}}}}),
+    );
+    let found = c
+        .wait_for(TIMEOUT, |m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["diagnostics"]
+                    .as_array()
+                    .is_some_and(|d| d.iter().any(|d| d["code"] == "weak-verb"))
+        })
+        .expect("re-linted with the new settings");
+    let weak: Vec<&Value> = found["params"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "weak-verb")
+        .collect();
+    assert_eq!(weak[0]["severity"], 4);
+}
+
+#[test]
+fn suppression_comments_silence_and_unknown_codes_are_reported() {
+    let mut c = client();
+    let text = RESUME_MD.replace(
+        "- Responsible for the billing",
+        "<!-- resume-lsp: disable-next-line weak-verb, not-a-rule -->\n- Responsible for the billing",
+    ) + "\n## Projects\n\n- Responsible for the team wiki\n";
+    c.open(URI, "markdown", 1, &text);
+    let diags = c.diagnostics(URI, Some(1));
+    let weak = with_code(&diags, "weak-verb");
+    assert_eq!(weak.len(), 1, "{diags:#?}");
+    assert!(
+        line_of(weak[0]) > 20,
+        "only the unsuppressed bullet: {weak:#?}"
+    );
+    let unknown = with_code(&diags, "unknown-rule-code");
+    assert_eq!(unknown.len(), 1);
+    assert_eq!(line_of(unknown[0]), 8);
+    assert_eq!(unknown[0]["severity"], 2);
+    let line = text.lines().nth(8).unwrap();
+    let start = unknown[0]["range"]["start"]["character"].as_u64().unwrap() as usize;
+    assert!(line[start..].starts_with("not-a-rule"));
+}
+
+#[test]
+fn lifecycle_shutdown_then_exit_is_clean() {
+    let mut c = client();
+    c.shutdown_and_exit();
+    assert_eq!(c.exit_code(), Some(0));
+}
+
+#[test]
+fn lifecycle_exit_without_shutdown_fails() {
+    let mut c = client();
+    c.notify("exit", Value::Null);
+    assert_eq!(c.exit_code(), Some(1));
+}
+
+#[test]
+fn requests_after_shutdown_and_unknown_methods_are_errors() {
+    let mut c = client();
+    let r = c.request("resume-lsp/noSuchMethod", json!({}));
+    assert_eq!(r["error"]["code"], -32601);
+    let r = c.request("shutdown", Value::Null);
+    assert!(r.get("error").is_none());
+    let r = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}}),
+    );
+    assert_eq!(r["error"]["code"], -32600, "{r}");
+    c.notify("exit", Value::Null);
+    assert_eq!(c.exit_code(), Some(0));
+}
+
+#[test]
+fn cancelled_requests_are_answered_and_the_server_keeps_serving() {
+    let mut c = client();
+    c.open(URI, "markdown", 1, RESUME_MD);
+    let id = c.send_request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    c.notify("$/cancelRequest", json!({"id": id}));
+    let r = c.response(id);
+    assert!(
+        r.get("result").is_some() || r["error"]["code"] == -32800,
+        "{r}"
+    );
+    let d = c.diagnostics(URI, Some(1));
+    assert!(!d.is_empty());
+}
+
+fn panic_on_marker(text: &str) {
+    if text.contains("PANIC-IN-RULE") {
+        panic!("simulated rule panic");
+    }
+}
+
+#[test]
+fn panics_are_caught_and_the_server_keeps_serving() {
+    let mut c = Client::in_process(ServeOptions {
+        lint_hook: Some(panic_on_marker),
+        panic_request: true,
+    });
+    c.start();
+    let r = c.request("resume-lsp/panic", json!({}));
+    assert_eq!(r["error"]["code"], -32603, "{r}");
+    assert!(r["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("requested panic"));
+
+    let text = format!("{RESUME_MD}\n<!-- PANIC-IN-RULE -->\n");
+    c.open(URI, "markdown", 1, &text);
+    let diags = c.diagnostics(URI, Some(1));
+    assert!(
+        !with_code(&diags, "weak-verb").is_empty(),
+        "rules still ran one by one"
+    );
+    let logged = c.wait_for(TIMEOUT, |m| {
+        m["method"] == "window/logMessage"
+            && m["params"]["message"]
+                .as_str()
+                .is_some_and(|s| s.contains("simulated rule panic"))
+    });
+    assert!(logged.is_some());
+    let h = hover_text(&mut c, URI, 8, 4);
+    assert!(h.contains("weak-verb"));
+}
+
+#[test]
+fn positions_past_the_end_are_clamped_and_logged() {
+    let mut c = client();
+    c.open(URI, "markdown", 1, "## Experience\n\n- Led a team\n");
+    c.diagnostics(URI, Some(1));
+    // Past the end of a line, and past the end of the document.
+    c.change(
+        URI,
+        2,
+        json!([
+            {"range": {"start": {"line": 2, "character": 500}, "end": {"line": 2, "character": 900}},
+             "text": " of four"},
+            {"range": {"start": {"line": 99, "character": 0}, "end": {"line": 120, "character": 3}},
+             "text": "- Responsible for hiring\n"}
+        ]),
+    );
+    let diags = c.diagnostics(URI, Some(2));
+    let weak = with_code(&diags, "weak-verb");
+    assert_eq!(weak.len(), 1, "{diags:#?}");
+    assert_eq!(line_of(weak[0]), 3);
+    let logged = c.wait_for(TIMEOUT, |m| {
+        m["method"] == "window/logMessage"
+            && m["params"]["message"]
+                .as_str()
+                .is_some_and(|s| s.contains("clamped"))
+    });
+    assert!(logged.is_some());
+    let s = c.call(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    let bullets: Vec<&str> = s[0]["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(bullets, ["Led a team of four", "Responsible for hiring"]);
+    // Hover far outside the document answers without a crash.
+    let r = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 4000, "character": 4000}}),
+    );
+    assert!(r.get("error").is_none());
+}
+
+#[test]
+fn huge_documents_do_not_block_other_requests() {
+    let mut c = client();
+    let mut big = String::from("## Experience\n\n");
+    while big.len() < 10_000_000 {
+        big.push_str("- Responsible for the quarterly report, café – 😀\n");
+    }
+    c.open(URI, "markdown", 1, &big);
+    // A small document is served while the huge one is being processed.
+    let small = "file:///tmp/resume-lsp-tests/nowhere/small.md";
+    let started = std::time::Instant::now();
+    c.open(small, "markdown", 1, RESUME_MD);
+    let d = c.diagnostics(small, Some(1));
+    assert!(!d.is_empty());
+    let r = c.request("resume-lsp/noSuchMethod", json!({}));
+    assert_eq!(r["error"]["code"], -32601);
+    assert!(started.elapsed() < Duration::from_secs(15));
+}
