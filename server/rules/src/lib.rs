@@ -15,6 +15,7 @@ pub mod diagnostic;
 pub mod escape;
 pub mod registry;
 pub(crate) mod rules;
+pub mod suppression;
 #[cfg(test)]
 pub(crate) mod testing;
 
@@ -73,6 +74,7 @@ pub fn lint(resume: &Resume, source: &str, config: &Config) -> Vec<Diagnostic> {
             out.push(d);
         }
     }
+    let mut out = suppression::apply(resume, source, config, out);
     out.sort_by(|a, b| {
         (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
     });
