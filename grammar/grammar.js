@@ -43,12 +43,17 @@ module.exports = grammar({
   //   not turn the rest of the document into math;
   // - the end of the line that holds `\begin{name}`: environment arguments
   //   are taken from that line only, so `\begin{center}` followed by
-  //   `{\Huge Name}` on the next line keeps the name as content.
+  //   `{\Huge Name}` on the next line keeps the name as content;
+  // - the end of a group or optional argument that is never closed: a blank
+  //   line ends an unclosed `{` (one with no matching `}` later in the file)
+  //   and any open `[`, and the end of the file ends both, so one missing
+  //   brace only affects its own paragraph.
   externals: $ => [
     $._blank_line,
     $._inline_math_open,
     $._stray_dollar,
     $._begin_line_end,
+    $._unclosed_end,
     $._error_sentinel,
   ],
 
@@ -69,13 +74,13 @@ module.exports = grammar({
       alias(']', $.text),
     ),
 
-    // Inside `[...]` a `]` closes the argument.
+    // Inside `[...]` a `]` closes the argument (and a blank line ends an
+    // unclosed one).
     _optional_content: $ => choice(
       $._common,
       $.environment,
       $.inline_math,
       $.display_math,
-      $._blank_line,
       alias($._stray_dollar, $.text),
       alias('[', $.text),
     ),
@@ -115,9 +120,13 @@ module.exports = grammar({
 
     command_name: _ => /\\[a-zA-Z@]+\*?/,
 
-    group: $ => seq('{', repeat($._content), '}'),
+    group: $ => seq('{', repeat($._content), choice('}', $._unclosed_end)),
 
-    optional_argument: $ => seq('[', repeat($._optional_content), ']'),
+    optional_argument: $ => seq(
+      '[',
+      repeat($._optional_content),
+      choice(']', $._unclosed_end),
+    ),
 
     // `\end` is optional so that an unfinished environment (no
     // `\end{document}` yet) still parses cleanly; the names of `\begin` and

@@ -9,7 +9,11 @@
 // - STRAY_DOLLAR: any other single `$`;
 // - BEGIN_LINE_END: a zero-width token at the end of the line that holds
 //   `\begin{name}` and its arguments, so that a group on the next line is
-//   content rather than an environment argument.
+//   content rather than an environment argument;
+// - UNCLOSED_END: the end of a `{` group that is never closed (no matching
+//   `}` later in the file), at the next blank line or the end of the file,
+//   and of a `[` optional argument at the next blank line or the end of the
+//   file. It consumes the blank line, or is zero-width at the end of the file.
 // Everything else is lexed by the generated lexer.
 
 #include "tree_sitter/parser.h"
@@ -19,6 +23,7 @@ enum TokenType {
   INLINE_MATH_OPEN,
   STRAY_DOLLAR,
   BEGIN_LINE_END,
+  UNCLOSED_END,
   ERROR_SENTINEL,
 };
 
@@ -97,6 +102,63 @@ static bool has_closing_dollar(TSLexer *lexer, bool double_dollar) {
   }
 }
 
+// How many further blank lines a blank line inside a group may look across
+// for the group's `}`. A group whose `}` lies further away is treated as
+// unclosed. The bound keeps parsing linear: every character is looked at by
+// at most this many scans (plus one).
+#define MAX_BLANK_LINES_AHEAD 8
+
+// Inside a group, after a blank line: does a `}` that closes the group follow
+// within the next few paragraphs? Escaped characters and comments are
+// skipped.
+static bool group_closes_later(TSLexer *lexer) {
+  unsigned depth = 0;
+  unsigned blank_lines = 0;
+  while (!lexer->eof(lexer)) {
+    int32_t c = lexer->lookahead;
+    if (c == '\\') {
+      lexer->advance(lexer, false);
+      if (!lexer->eof(lexer) && lexer->lookahead != '\n') {
+        lexer->advance(lexer, false);
+      }
+      continue;
+    }
+    if (c == '%') {
+      while (!lexer->eof(lexer) && lexer->lookahead != '\n') {
+        lexer->advance(lexer, false);
+      }
+      continue;
+    }
+    if (c == '\n') {
+      lexer->advance(lexer, false);
+      while (is_horizontal_space(lexer->lookahead)) {
+        lexer->advance(lexer, false);
+      }
+      if (lexer->lookahead == '\n') {
+        blank_lines++;
+        if (blank_lines > MAX_BLANK_LINES_AHEAD) {
+          return false;
+        }
+        while (lexer->lookahead == '\n' ||
+               is_horizontal_space(lexer->lookahead)) {
+          lexer->advance(lexer, false);
+        }
+      }
+      continue;
+    }
+    if (c == '{') {
+      depth++;
+    } else if (c == '}') {
+      if (depth == 0) {
+        return true;
+      }
+      depth--;
+    }
+    lexer->advance(lexer, false);
+  }
+  return false;
+}
+
 bool tree_sitter_resume_latex_external_scanner_scan(void *payload,
                                                     TSLexer *lexer,
                                                     const bool *valid_symbols) {
@@ -118,9 +180,10 @@ bool tree_sitter_resume_latex_external_scanner_scan(void *payload,
   }
 
   bool blank_valid = valid_symbols[BLANK_LINE];
+  bool unclosed_valid = valid_symbols[UNCLOSED_END];
   bool dollar_valid =
       valid_symbols[INLINE_MATH_OPEN] || valid_symbols[STRAY_DOLLAR];
-  if (!blank_valid && !dollar_valid) {
+  if (!blank_valid && !unclosed_valid && !dollar_valid) {
     return false;
   }
 
@@ -132,7 +195,7 @@ bool tree_sitter_resume_latex_external_scanner_scan(void *payload,
     if (is_horizontal_space(c)) {
       lexer->advance(lexer, true);
     } else if (c == '\n') {
-      if (seen_newline && blank_valid) {
+      if (seen_newline && (blank_valid || unclosed_valid)) {
         // Take this newline and any further empty lines.
         for (;;) {
           if (lexer->lookahead == '\n') {
@@ -144,6 +207,16 @@ bool tree_sitter_resume_latex_external_scanner_scan(void *payload,
             break;
           }
         }
+        // In a group (where a blank line is also content) the group ends
+        // here only if it is never closed; an optional argument always
+        // ends at a blank line.
+        if (unclosed_valid && (!blank_valid || !group_closes_later(lexer))) {
+          lexer->result_symbol = UNCLOSED_END;
+          return true;
+        }
+        if (!blank_valid) {
+          return false;
+        }
         lexer->result_symbol = BLANK_LINE;
         return true;
       }
@@ -152,6 +225,12 @@ bool tree_sitter_resume_latex_external_scanner_scan(void *payload,
     } else {
       break;
     }
+  }
+
+  if (unclosed_valid && lexer->eof(lexer)) {
+    lexer->mark_end(lexer);
+    lexer->result_symbol = UNCLOSED_END;
+    return true;
   }
 
   if (dollar_valid && lexer->lookahead == '$') {
