@@ -129,6 +129,10 @@ fn degenerate_inputs_yield_a_tree() {
     let many_opens = "\\resumeItem{".repeat(5_000);
     let many_closes = "}".repeat(5_000);
     let deep = format!("{}x{}", "{".repeat(3_000), "}".repeat(3_000));
+    // Blank lines inside groups make the scanner look ahead for `}`.
+    let long_group = format!("{{{}}}", "x\n\n".repeat(2_000));
+    let nested_paragraphs = format!("{}{}", "{\n\n".repeat(500), "x\n\n".repeat(2_000));
+    let dollars = "$ x\n".repeat(5_000);
     let inputs: Vec<&str> = vec![
         "",
         "\\resumeItem{",
@@ -138,6 +142,9 @@ fn degenerate_inputs_yield_a_tree() {
         "}}}}",
         "{]}[}",
         &deep,
+        &long_group,
+        &nested_paragraphs,
+        &dollars,
         "\\",
         "$",
         "$$",
