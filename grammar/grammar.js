@@ -45,9 +45,9 @@ module.exports = grammar({
   //   are taken from that line only, so `\begin{center}` followed by
   //   `{\Huge Name}` on the next line keeps the name as content;
   // - the end of a group or optional argument that is never closed: a blank
-  //   line ends an unclosed `{` (one with no matching `}` later in the file)
-  //   and any open `[`, and the end of the file ends both, so one missing
-  //   brace only affects its own paragraph.
+  //   line ends an unclosed `{` (one with no matching `}` within the next
+  //   eight blank lines) and any open `[`, and the end of the file ends both,
+  //   so one missing brace only affects its own paragraph.
   externals: $ => [
     $._blank_line,
     $._inline_math_open,
@@ -159,7 +159,8 @@ module.exports = grammar({
       seq('\\[', repeat($._math_content), '\\]'),
     ),
 
-    comment: _ => token(seq('%', /[^\n]*/)),
+    // The line ending (`\n` or `\r\n`) is not part of the comment.
+    comment: _ => token(seq('%', /[^\r\n]*/)),
 
     escape: _ => /\\[^a-zA-Z@\\]/,
 

@@ -179,6 +179,12 @@ fn crlf_line_endings_parse_like_lf() {
     );
     // The blank line still stops argument attachment.
     assert_eq!(crlf_tree.root_node().named_child_count(), 2);
+    // A comment does not take the carriage return.
+    let source = "% note\r\n\\item x\r\n";
+    let tree = parse(source.as_bytes());
+    let comment = tree.root_node().named_child(0).unwrap();
+    assert_eq!(comment.kind(), "comment");
+    assert_eq!(comment.utf8_text(source.as_bytes()).unwrap(), "% note");
 }
 
 #[test]
