@@ -1,0 +1,194 @@
+//! Latency benchmark of the language server binary over real stdio pipes.
+//!
+//! ```text
+//! cargo build --release -p resume-lsp --bin resume-lsp --example lsp_bench
+//! target/release/examples/lsp_bench [--n 200] [--bin target/release/resume-lsp]
+//! ```
+//!
+//! For a 2-page Markdown resume and one 50× larger, it starts the server,
+//! times `initialize`, opens the document, then sends N single-character
+//! edits one at a time and measures each edit's time to the
+//! `publishDiagnostics` of that version. Prints p50/p95/p99, the initialize
+//! time and the server's peak RSS (`VmHWM` from /proc/<pid>/status).
+
+#[path = "../tests/lsp_support/mod.rs"]
+mod lsp_support;
+
+use std::time::{Duration, Instant};
+
+use lsp_support::Client;
+use serde_json::json;
+
+fn two_page_resume() -> String {
+    let mut s = String::from(
+        "# Alex Rivera\n\nalex@example.com · +1 555 0100 · github.com/alexr · Seattle, WA\n\n## Summary\n\nBackend engineer with six years building payment and data systems that handle 2M requests a day.\n\n## Experience\n\n",
+    );
+    let jobs = [
+        (
+            "Senior Software Engineer",
+            "Fabrikam Payments",
+            "Mar 2022 – Present",
+        ),
+        (
+            "Software Engineer",
+            "Northwind Logistics",
+            "Jun 2019 – Feb 2022",
+        ),
+        (
+            "Software Engineer Intern",
+            "Contoso Health",
+            "May 2018 – Aug 2018",
+        ),
+        (
+            "Research Assistant",
+            "State University Systems Lab",
+            "Sep 2016 – May 2018",
+        ),
+    ];
+    let bullets = [
+        "Responsible for the ledger service that settles card payments for merchants",
+        "Cut p99 checkout latency from 900ms to 250ms by batching fraud checks",
+        "Led a team of 4 engineers migrating 30 cron jobs to an event queue",
+        "Built an internal dashboard used by the support team every day",
+        "Worked on the NLP pipeline that tags incoming tickets by topic",
+        "Reduced cloud spend by 18% by right-sizing database instances",
+    ];
+    for (title, org, dates) in jobs {
+        s.push_str(&format!("### {title}, {org} — {dates}\n\n"));
+        for b in bullets {
+            s.push_str(&format!("- {b}\n"));
+        }
+        s.push('\n');
+    }
+    s.push_str("## Projects\n\n### Ledger Lint | Rust, SQLite — 2023\n\n- Wrote a checker that flags unbalanced journal entries in 3 open-source ledgers\n- Helped maintainers triage issues and review pull requests\n\n");
+    s.push_str("## Education\n\n### B.Sc. Computer Science, State University — Sep 2014 – May 2018\n\n- Coursework: Distributed Systems, Databases, Machine Learning\n\n");
+    s.push_str("## Skills\n\n- Languages: Rust, Go, Python, SQL\n- Infrastructure: Postgres, Kafka, Kubernetes, Terraform\n");
+    s
+}
+
+fn large_resume(base: &str) -> String {
+    let (head, rest) = base.split_at(base.find("## Experience").unwrap());
+    let (experience, tail) = rest.split_at(rest.find("## Projects").unwrap());
+    let body = &experience["## Experience\n\n".len()..];
+    let mut s = format!("{head}## Experience\n\n");
+    for _ in 0..50 {
+        s.push_str(body);
+    }
+    s.push_str(tail);
+    s
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn peak_rss_kb(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.3}", d.as_secs_f64() * 1000.0)
+}
+
+fn run(bin: &str, name: &str, text: &str, n: usize) {
+    let started = Instant::now();
+    let mut c = Client::binary(bin, &[]);
+    let init_start = Instant::now();
+    c.initialize(json!({}), serde_json::Value::Null);
+    let init = init_start.elapsed();
+    let spawn_to_init = started.elapsed();
+    let uri = "file:///tmp/resume-lsp-bench/resume.md";
+    c.open(uri, "markdown", 0, text);
+    let open_start = Instant::now();
+    c.diagnostics(uri, Some(0));
+    let open = open_start.elapsed();
+
+    // Edit the end of the first `Responsible for` bullet line: insert a
+    // character, then delete it, alternately.
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("- Responsible for"))
+        .unwrap_or(0);
+    let col = text.lines().nth(line).map_or(0, |l| l.chars().count());
+    let mut times = Vec::with_capacity(n);
+    for i in 0..n {
+        let version = i as i32 + 1;
+        let change = if i % 2 == 0 {
+            json!({"range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col}}, "text": "x"})
+        } else {
+            json!({"range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col + 1}}, "text": ""})
+        };
+        let sent = Instant::now();
+        c.change(uri, version, json!([change]));
+        c.diagnostics(uri, Some(version as i64));
+        let arrived = c
+            .log
+            .iter()
+            .rev()
+            .find(|(_, m)| {
+                m["method"] == "textDocument/publishDiagnostics"
+                    && m["params"]["version"] == version
+            })
+            .map(|(at, _)| *at)
+            .unwrap_or_else(Instant::now);
+        times.push(arrived.saturating_duration_since(sent));
+        c.clear_log();
+    }
+    let rss = c.pid().and_then(peak_rss_kb);
+    c.shutdown_and_exit();
+    let code = c.exit_code();
+    times.sort();
+    println!(
+        "| {name} | {} KB | {n} | {} | {} | {} | {} | {} | {} | {} | {} | {:?} |",
+        text.len() / 1024,
+        ms(percentile(&times, 0.50)),
+        ms(percentile(&times, 0.95)),
+        ms(percentile(&times, 0.99)),
+        ms(*times.last().unwrap_or(&Duration::ZERO)),
+        ms(init),
+        ms(spawn_to_init),
+        ms(open),
+        rss.map_or("n/a".to_string(), |kb| format!(
+            "{:.1} MB",
+            kb as f64 / 1024.0
+        )),
+        code,
+    );
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut n = 200usize;
+    let mut bin = std::env::current_exe()
+        .ok()
+        .and_then(|p| Some(p.parent()?.parent()?.join("resume-lsp")))
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "resume-lsp".into());
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--n" => n = args.next().and_then(|v| v.parse().ok()).unwrap_or(n),
+            "--bin" => bin = args.next().unwrap_or(bin),
+            _ => {
+                eprintln!("usage: lsp_bench [--n N] [--bin PATH]");
+                std::process::exit(2);
+            }
+        }
+    }
+    let small = two_page_resume();
+    let large = large_resume(&small);
+    println!("| document | size | edits | p50 ms | p95 ms | p99 ms | max ms | initialize ms | spawn→initialized ms | open→diagnostics ms | peak RSS | exit |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    run(&bin, "2-page resume", &small, n);
+    run(&bin, "50× resume", &large, n);
+}
