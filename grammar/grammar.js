@@ -47,13 +47,16 @@ module.exports = grammar({
   // - the end of a group or optional argument that is never closed: a blank
   //   line ends an unclosed `{` (one with no matching `}` within the next
   //   eight blank lines) and any open `[`, and the end of the file ends both,
-  //   so one missing brace only affects its own paragraph.
+  //   so one missing brace only affects its own paragraph;
+  // - the raw body of a `comment`, `verbatim` or `lstlisting` environment, up
+  //   to the `\end{...}` of one of those names.
   externals: $ => [
     $._blank_line,
     $._inline_math_open,
     $._stray_dollar,
     $._begin_line_end,
     $._unclosed_end,
+    $._verbatim_body,
     $._error_sentinel,
   ],
 
@@ -131,11 +134,35 @@ module.exports = grammar({
     // `\end` is optional so that an unfinished environment (no
     // `\end{document}` yet) still parses cleanly; the names of `\begin` and
     // `\end` are not compared.
-    environment: $ => prec.right(seq(
-      field('begin', $.begin),
-      repeat($._content),
-      optional(field('end', $.end)),
+    environment: $ => choice(
+      prec.right(seq(
+        field('begin', $.begin),
+        repeat($._content),
+        optional(field('end', $.end)),
+      )),
+      // Environments whose body LaTeX does not parse (`comment` from the
+      // verbatim package is the usual way to hide part of a resume): the
+      // body is one `verbatim_content` node, so unbalanced braces in it do
+      // not matter.
+      prec.right(seq(
+        field('begin', alias($._verbatim_begin, $.begin)),
+        optional(alias($._verbatim_body, $.verbatim_content)),
+        optional(field('end', $.end)),
+      )),
+    ),
+
+    _verbatim_begin: $ => prec.right(seq(
+      '\\begin',
+      field('name', alias($._verbatim_name, $.group)),
+      repeat($._argument),
+      optional($._begin_line_end),
     )),
+
+    _verbatim_name: $ => seq(
+      '{',
+      alias(choice('comment', 'verbatim', 'verbatim*', 'lstlisting'), $.text),
+      '}',
+    ),
 
     begin: $ => prec.right(seq(
       '\\begin',

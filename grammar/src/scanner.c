@@ -13,7 +13,10 @@
 // - UNCLOSED_END: the end of a `{` group that is never closed (no matching
 //   `}` later in the file), at the next blank line or the end of the file,
 //   and of a `[` optional argument at the next blank line or the end of the
-//   file. It consumes the blank line, or is zero-width at the end of the file.
+//   file. It consumes the blank line, or is zero-width at the end of the file;
+// - VERBATIM_BODY: the raw body of a `comment`, `verbatim`, `verbatim*` or
+//   `lstlisting` environment, up to `\end{...}` with one of those names or
+//   the end of the file.
 // Everything else is lexed by the generated lexer.
 
 #include "tree_sitter/parser.h"
@@ -24,6 +27,7 @@ enum TokenType {
   STRAY_DOLLAR,
   BEGIN_LINE_END,
   UNCLOSED_END,
+  VERBATIM_BODY,
   ERROR_SENTINEL,
 };
 
@@ -159,6 +163,68 @@ static bool group_closes_later(TSLexer *lexer) {
   return false;
 }
 
+static bool is_verbatim_name(const char *name, unsigned length) {
+  static const char *const NAMES[] = {"comment", "verbatim", "verbatim*",
+                                      "lstlisting"};
+  for (unsigned i = 0; i < sizeof(NAMES) / sizeof(NAMES[0]); i++) {
+    unsigned j = 0;
+    while (NAMES[i][j] != 0 && j < length && NAMES[i][j] == name[j]) {
+      j++;
+    }
+    if (NAMES[i][j] == 0 && j == length) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// At a backslash: consumes `\end{name}` as far as it matches and says
+// whether it is the end of a verbatim-like environment.
+static bool at_verbatim_end(TSLexer *lexer) {
+  static const char END[] = "\\end{";
+  for (unsigned i = 0; END[i] != 0; i++) {
+    if (lexer->lookahead != END[i]) {
+      return false;
+    }
+    lexer->advance(lexer, false);
+  }
+  char name[16];
+  unsigned length = 0;
+  while (length < sizeof(name) && !lexer->eof(lexer) &&
+         lexer->lookahead != '}' && lexer->lookahead != '\n') {
+    name[length++] = (char)lexer->lookahead;
+    lexer->advance(lexer, false);
+  }
+  return lexer->lookahead == '}' && is_verbatim_name(name, length);
+}
+
+// The body of a verbatim-like environment: everything up to its `\end`.
+static bool scan_verbatim_body(TSLexer *lexer) {
+  bool any = false;
+  while (!lexer->eof(lexer)) {
+    if (lexer->lookahead == '\\') {
+      lexer->mark_end(lexer);
+      if (at_verbatim_end(lexer)) {
+        if (!any) {
+          return false;
+        }
+        lexer->result_symbol = VERBATIM_BODY;
+        return true;
+      }
+      any = true;
+      continue;
+    }
+    lexer->advance(lexer, false);
+    any = true;
+  }
+  if (!any) {
+    return false;
+  }
+  lexer->mark_end(lexer);
+  lexer->result_symbol = VERBATIM_BODY;
+  return true;
+}
+
 bool tree_sitter_resume_latex_external_scanner_scan(void *payload,
                                                     TSLexer *lexer,
                                                     const bool *valid_symbols) {
@@ -177,6 +243,16 @@ bool tree_sitter_resume_latex_external_scanner_scan(void *payload,
       lexer->result_symbol = BEGIN_LINE_END;
       return true;
     }
+  }
+
+  if (valid_symbols[VERBATIM_BODY]) {
+    // Arguments on the `\begin` line (`\begin{lstlisting}[language=C]`) are
+    // parsed as such.
+    if (valid_symbols[BEGIN_LINE_END] &&
+        (lexer->lookahead == '[' || lexer->lookahead == '{')) {
+      return false;
+    }
+    return scan_verbatim_body(lexer);
   }
 
   bool blank_valid = valid_symbols[BLANK_LINE];

@@ -111,6 +111,8 @@ fn random_latex_fragments_yield_a_tree() {
         "\\",
         "\r\n",
         "\u{feff}",
+        "{comment}",
+        "{lstlisting}",
     ];
     let mut rng = XorShift(42);
     for round in 0..200 {
@@ -359,6 +361,8 @@ fn random_incremental_edits_match_fresh_parses() {
         "--",
         "\\$",
         "é",
+        "\\begin{comment}",
+        "\\end{comment}",
     ];
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     let mut rng = XorShift(7);
