@@ -191,6 +191,19 @@ fn random_edits(seed: u64) -> usize {
         c.change(URI, version, json!([{"range": range, "text": insert}]));
     }
     let edited = c.diagnostics(URI, Some(500));
+    // Published versions never go backwards, and the burst was coalesced
+    // into no more publications than edits.
+    let versions: Vec<i64> = c
+        .log
+        .iter()
+        .filter(|(_, m)| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == URI
+        })
+        .map(|(_, m)| m["params"]["version"].as_i64().unwrap())
+        .collect();
+    assert!(versions.windows(2).all(|w| w[0] <= w[1]), "{versions:?}");
+    assert_eq!(versions.last(), Some(&500));
+    assert!(versions.len() <= 501);
     let fresh_uri = "file:///tmp/resume-lsp-tests/nowhere/fresh.md";
     c.open(fresh_uri, "markdown", 1, &text);
     let fresh = c.diagnostics(fresh_uri, Some(1));
@@ -782,4 +795,41 @@ fn huge_documents_do_not_block_other_requests() {
     let r = c.request("resume-lsp/noSuchMethod", json!({}));
     assert_eq!(r["error"]["code"], -32601);
     assert!(started.elapsed() < Duration::from_secs(15));
+}
+
+#[test]
+fn pull_clients_get_no_pushed_diagnostics() {
+    let mut c = Client::in_process(ServeOptions::default());
+    c.initialize(
+        json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}}}),
+        Value::Null,
+    );
+    c.open(URI, "markdown", 1, RESUME_MD);
+    let pulled = c.call(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    let items = pulled["items"].as_array().unwrap();
+    assert!(items.iter().any(|d| d["code"] == "weak-verb"), "{pulled:#}");
+    c.drain_for(Duration::from_millis(200));
+    assert!(c
+        .log
+        .iter()
+        .all(|(_, m)| m["method"] != "textDocument/publishDiagnostics"));
+}
+
+#[test]
+fn invalid_initialization_options_are_shown_and_ignored() {
+    let mut c = Client::in_process(ServeOptions::default());
+    c.initialize(json!({}), json!({"rules": {"weak-verb": "loud"}}));
+    let shown = c
+        .wait_for(TIMEOUT, |m| m["method"] == "window/showMessage")
+        .expect("a message is shown");
+    assert!(shown["params"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("loud"));
+    c.open(URI, "markdown", 1, RESUME_MD);
+    let diags = c.diagnostics(URI, Some(1));
+    assert_eq!(with_code(&diags, "weak-verb")[0]["severity"], 2);
 }

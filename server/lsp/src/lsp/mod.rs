@@ -97,6 +97,7 @@ where
             configs: ConfigStore::default(),
             caps: OnceLock::new(),
             options,
+            pending_messages: std::sync::Mutex::new(Vec::new()),
         }),
         shutdown: flag,
     });
@@ -116,6 +117,7 @@ struct Caps {
     doc_changes: bool,
     watch_dynamic: bool,
     configuration: bool,
+    refresh: bool,
 }
 
 /// State shared by handlers and document workers.
@@ -125,6 +127,8 @@ pub(crate) struct Shared {
     configs: ConfigStore,
     caps: OnceLock<Caps>,
     options: ServeOptions,
+    /// Messages to show once the client is initialized.
+    pending_messages: std::sync::Mutex<Vec<String>>,
 }
 
 impl Shared {
@@ -135,6 +139,7 @@ impl Shared {
             doc_changes: false,
             watch_dynamic: false,
             configuration: false,
+            refresh: false,
         })
     }
 
@@ -195,10 +200,15 @@ impl Shared {
         self.client.publish_diagnostics(uri, diags, None).await;
     }
 
-    /// Re-lints every open document (the configuration changed).
-    fn relint_all(&self) {
+    /// Re-lints every open document (the configuration changed); clients
+    /// that pull diagnostics are asked to pull again.
+    async fn relint_all(&self) {
         for doc in self.docs.iter() {
             doc.value().relint();
+        }
+        let caps = self.caps();
+        if caps.pull && caps.refresh {
+            let _ = self.client.workspace_diagnostic_refresh().await;
         }
     }
 }
@@ -277,7 +287,7 @@ impl Backend {
                 .show_message(MessageType::ERROR, format!("resume-lsp: {message}"))
                 .await;
         }
-        self.shared.relint_all();
+        self.shared.relint_all().await;
     }
 }
 
@@ -310,14 +320,18 @@ impl LanguageServer for Backend {
                 .and_then(|d| d.dynamic_registration)
                 .unwrap_or(false),
             configuration: workspace.and_then(|w| w.configuration).unwrap_or(false),
+            refresh: workspace
+                .and_then(|w| w.diagnostic.as_ref())
+                .and_then(|d| d.refresh_support)
+                .unwrap_or(false),
         };
         let _ = self.shared.caps.set(client_caps);
         if let Some(options) = &params.initialization_options {
             if let Err(message) = self.shared.configs.set_settings(options) {
-                self.shared
-                    .client
-                    .show_message(MessageType::ERROR, format!("resume-lsp: {message}"))
-                    .await;
+                // Messages before `initialized` would be dropped.
+                if let Ok(mut pending) = self.shared.pending_messages.lock() {
+                    pending.push(format!("resume-lsp: {message}"));
+                }
             }
         }
         Ok(InitializeResult {
@@ -367,6 +381,18 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        let pending: Vec<String> = self
+            .shared
+            .pending_messages
+            .lock()
+            .map(|mut p| std::mem::take(&mut *p))
+            .unwrap_or_default();
+        for message in pending {
+            self.shared
+                .client
+                .show_message(MessageType::ERROR, message)
+                .await;
+        }
         if self.shared.caps().watch_dynamic {
             let options = DidChangeWatchedFilesRegistrationOptions {
                 watchers: vec![FileSystemWatcher {
@@ -529,7 +555,7 @@ impl LanguageServer for Backend {
                 self.shared.report_config(report).await;
             }
         }
-        self.shared.relint_all();
+        self.shared.relint_all().await;
     }
 
     async fn diagnostic(
