@@ -243,6 +243,11 @@ local function check_resume(spec, work)
     find_diag(buf, "unquantified-bullet", unq_lnum) ~= nil,
     string.format("%s: unquantified-bullet on line %d", spec.file, unq_lnum + 1)
   )
+  local unq = find_diag(buf, "unquantified-bullet", unq_lnum)
+  check(
+    unq.severity == vim.diagnostic.severity.HINT,
+    string.format("%s: unquantified-bullet at the level set in settings (hint), got %s", spec.file, tostring(unq.severity))
+  )
   local quantified = find_diag(buf, "unquantified-bullet", metric_lnum)
   if quantified then
     say("diagnostics received:\n" .. describe_diagnostics(buf))
@@ -359,12 +364,25 @@ local function main()
   end
   server_log = work .. "/server-stderr.log"
 
+  -- Error and warning messages the server shows (e.g. rejected settings).
+  local shown = {}
+  local show_message = vim.lsp.handlers["window/showMessage"]
+  vim.lsp.handlers["window/showMessage"] = function(err, result, ctx, config)
+    if result and result.type and result.type <= 2 then
+      table.insert(shown, result.message)
+    end
+    return show_message(err, result, ctx, config)
+  end
+
   local resume = require("resume_lsp")
   local api = os.getenv("RESUME_LSP_TEST_API")
   resume.setup({
     -- The shell wrapper keeps the server's stderr for the failure report.
     cmd = { "sh", "-c", 'exec "$0" serve 2>>"$1"', bin, server_log },
     explain_bin = bin,
+    -- Exercises initializationOptions / didChangeConfiguration: the level
+    -- must show on the diagnostics.
+    settings = { rules = { ["unquantified-bullet"] = "hint" } },
     api = (api ~= nil and api ~= "") and api or "auto",
   })
   say("# registration api: " .. resume.api)
@@ -399,6 +417,12 @@ local function main()
     end,
     function()
       check_quiet_on_paper(work)
+    end,
+    function()
+      if #shown > 0 then
+        say("server messages:\n  " .. table.concat(shown, "\n  "))
+      end
+      check(#shown == 0, "the server showed no error or warning messages")
     end,
   }
   local first_error

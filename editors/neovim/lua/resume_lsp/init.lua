@@ -108,7 +108,7 @@ local OWN_SECTIONS = { ["resume-lsp"] = true, resumeLsp = true, resume_lsp = tru
 -- default handler for anything else.
 local function configuration_handler(err, result, ctx, config)
   local default = vim.lsp.handlers["workspace/configuration"]
-  local settings = (M.options and M.options.settings) or {}
+  local settings = M.server_settings(M.options and M.options.settings)
   local items = result and result.items or {}
   local fallback = default and default(err, result, ctx, config) or {}
   local answer = {}
@@ -117,7 +117,7 @@ local function configuration_handler(err, result, ctx, config)
     if section == nil or section == "" or OWN_SECTIONS[section] then
       answer[i] = settings
     elseif section:match("^[%w_-]+%.rules$") and OWN_SECTIONS[section:match("^([%w_-]+)%.")] then
-      answer[i] = settings.rules or vim.empty_dict()
+      answer[i] = settings.rules
     else
       answer[i] = fallback[i] == nil and vim.NIL or fallback[i]
     end
@@ -125,8 +125,27 @@ local function configuration_handler(err, result, ctx, config)
   return answer
 end
 
+-- Lua's empty table encodes as a JSON array; the server wants objects.
+local function as_object(t)
+  if t == nil or next(t) == nil then
+    return vim.empty_dict()
+  end
+  return t
+end
+
+--- The settings object sent to the server: `{ rules = { [code] = level } }`,
+--- with empty tables encoded as JSON objects.
+function M.server_settings(settings)
+  local out = {}
+  for k, v in pairs(settings or {}) do
+    out[k] = v
+  end
+  out.rules = as_object(out.rules)
+  return out
+end
+
 local function client_config(opts, root)
-  local settings = opts.settings or {}
+  local settings = M.server_settings(opts.settings)
   local cfg = {
     name = M.name,
     cmd = opts.cmd,
