@@ -387,7 +387,9 @@ mod tests {
         assert_eq!(&t[p.unwrap()], "for");
         assert_eq!(&t[n.unwrap()], "work");
         assert!(word_at("  ", 1).is_none());
-        assert!(word_at("é–😀", 2).is_none());
+        // Offsets inside a character move to its start.
+        assert_eq!(word_at("é–😀", 3), Some(0..2));
+        assert!(word_at("–😀", 4).is_none());
         assert!(looks_like_acronym("LLMs"));
         assert!(!looks_like_acronym("Led"));
     }

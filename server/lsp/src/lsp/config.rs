@@ -126,6 +126,18 @@ impl ConfigStore {
     }
 }
 
+impl ConfigStore {
+    /// Reads a changed config file into the cache (so documents re-linted
+    /// next do not read it again) and returns its report.
+    pub(crate) fn reload(&self, path: &Path) -> FileReport {
+        let (layer, report) = read_file(path);
+        if let Ok(mut c) = self.cache.lock() {
+            c.files.insert(path.to_path_buf(), layer);
+        }
+        report
+    }
+}
+
 /// Reads one config file into its layer and a report.
 pub(crate) fn read_file(path: &Path) -> (Option<ConfigLayer>, FileReport) {
     let text = std::fs::read(path)

@@ -296,8 +296,17 @@ fn process(handle: &DocHandle, shared: &Shared, worker: &Mutex<Worker>, job: Job
     let config = match &worker.config {
         Some((epoch, c)) if *epoch == job.epoch => c.clone(),
         _ => {
-            let (effective, r) = shared.configs.effective_for(handle.path.as_deref());
+            let (mut effective, r) = shared.configs.effective_for(handle.path.as_deref());
             report = r;
+            if handle.format == Format::Latex {
+                if let Some(path) = &handle.path {
+                    let text = job.rope.to_string();
+                    effective.parse.arities = catch_unwind(AssertUnwindSafe(|| {
+                        crate::config_file::include_arities(path, &text)
+                    }))
+                    .unwrap_or_default();
+                }
+            }
             let c = Arc::new(effective);
             worker.config = Some((job.epoch, c.clone()));
             c

@@ -535,9 +535,10 @@ impl LanguageServer for Backend {
         }
         self.shared.configs.invalidate();
         for path in configs {
+            let shared = self.shared.clone();
             let report = tokio::task::spawn_blocking(move || {
                 if path.is_file() {
-                    Some(config::read_file(&path).1)
+                    Some(shared.configs.reload(&path))
                 } else {
                     // Deleted: clear what was published for it.
                     Some(FileReport {
