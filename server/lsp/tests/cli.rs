@@ -1144,6 +1144,31 @@ fn outline_shows_the_model_with_positions() {
 }
 
 #[test]
+fn macro_arities_come_from_input_files() {
+    let dir = TempDir::new("input");
+    dir.write(
+        "defs.tex",
+        "\\newcommand{\\resumeItem}[2]{\\item\\textbf{#1}: #2}\n",
+    );
+    let cv = dir.write(
+        "cv.tex",
+        "\\documentclass{article}\n\\input{defs}\n\\begin{document}\n\
+         \\section{Experience}\n\
+         \\resumeSubheading{Acme}{Jan 2020 -- Present}{Engineer}{Austin, TX}\n\
+         \\resumeItemListStart\n\
+         \\resumeItem{Search}{Cut query latency by 40\\% for 3 teams}\n\
+         \\resumeItemListEnd\n\\end{document}\n",
+    );
+    let o = run(["outline".to_string(), s(&cv)]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("bullet lead=\"Search\" \"Cut query latency by 40% for 3 teams\""),
+        "{out}"
+    );
+}
+
+#[test]
 fn outline_of_a_non_resume_and_bad_paths() {
     let dir = TempDir::new("outline-bad");
     let paper = dir.write("paper.tex", NOT_A_RESUME);

@@ -9,7 +9,7 @@ use resume_rules::{apply_edits, lint, Applicability, Config, Diagnostic, Edit, F
 use resume_syntax::{Encoding, Format, LineIndex, ParseOptions, Resume};
 use serde::Serialize;
 
-use super::config::{one_line, ConfigCache, Problem};
+use super::config::{one_line, with_includes, ConfigCache, Problem};
 use super::files::{self, Item, Target};
 use super::OutputFormat;
 
@@ -302,7 +302,8 @@ fn check_file(
             }
         }
     }
-    let (rules, parse) = (&cfg.rules, &cfg.parse);
+    let rules = &cfg.rules;
+    let parse = &*with_includes(&cfg.parse, path, target.format, &source.text);
     if options.fix && cfg.broken {
         let _ = writeln!(
             err,

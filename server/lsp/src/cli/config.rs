@@ -5,8 +5,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use std::borrow::Cow;
+
 use resume_rules::Config;
-use resume_syntax::ParseOptions;
+use resume_syntax::{Format, ParseOptions};
 
 use crate::config_file;
 
@@ -96,4 +98,26 @@ impl ConfigCache {
 /// Collapses whitespace runs (newlines included) to single spaces.
 pub(crate) fn one_line(message: &str) -> String {
     message.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The parse options for one document: `base` plus, for LaTeX that
+/// `\input`s other files, the arities of the macros those files define.
+pub(crate) fn with_includes<'a>(
+    base: &'a ParseOptions,
+    path: &Path,
+    format: Format,
+    source: &str,
+) -> Cow<'a, ParseOptions> {
+    if format != Format::Latex || !(source.contains("\\input") || source.contains("\\include")) {
+        return Cow::Borrowed(base);
+    }
+    let arities = config_file::include_arities(path, source);
+    if arities.is_empty() {
+        return Cow::Borrowed(base);
+    }
+    let mut options = base.clone();
+    for (name, arity) in arities {
+        options.arities.entry(name).or_insert(arity);
+    }
+    Cow::Owned(options)
 }

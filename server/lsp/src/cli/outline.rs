@@ -8,7 +8,7 @@ use std::path::Path;
 
 use resume_syntax::{Bullet, Encoding, Entry, LineIndex, Resume, Section, Text};
 
-use super::config::{ConfigCache, Problem};
+use super::config::{with_includes, ConfigCache, Problem};
 use super::files;
 use super::Status;
 
@@ -43,7 +43,8 @@ pub fn outline_path(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> St
         }
     }
     let rendered = std::panic::catch_unwind(|| {
-        let resume = resume_syntax::parse(&source.text, format, &cfg.parse);
+        let options = with_includes(&cfg.parse, path, format, &source.text);
+        let resume = resume_syntax::parse(&source.text, format, &options);
         resume.is_resume.then(|| render(&resume, &source.text))
     });
     let text = match rendered {
