@@ -117,7 +117,7 @@ mod tests {
                 Latex,
                 r"
                 \resumeItem{Built an \textbf{AI-powered}, blockchain-backed, IoT-ready tracker}
-                %                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[buzzword-stacking]: hype terms
+                %                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[buzzword-stacking]: hype terms
                 \resumeItem{Fine-tuned an LLM for RAG answers, lifting accuracy by 14\%}
                 ",
             ),
@@ -155,7 +155,7 @@ mod tests {
                 Latex,
                 r"
                 \resumeItem{Dynamic, strategic \& forward-thinking leader}
-                %           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[buzzword-stacking]
+                %           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[buzzword-stacking]
                 \resumeItem{Built dynamic pricing for strategic accounts on a dedicated server}
                 ",
             ),

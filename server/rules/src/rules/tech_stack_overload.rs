@@ -215,6 +215,8 @@ mod tests {
             &doc(
                 Latex,
                 r"
+                \section{Experience}
+                \resumeSubheading{Engineer}{Jan 2020 -- Present}{Acme Corp}{Remote}
                 \section{Technical Skills}
                 \begin{itemize}[leftmargin=0.15in, label={}]
                 \small{\item{

@@ -1,5 +1,7 @@
 //! `unquantified-bullet`: an achievement bullet with no metric.
 
+use std::ops::Range;
+
 use crate::analysis::metrics::has_metric;
 use crate::registry::{Category, FixAvailability, RuleMeta};
 use crate::{Context, Diagnostic, Severity};
@@ -62,9 +64,39 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         if let Some(range) = text.source_span() {
+            let range = balanced(ctx.source, range, &b.bullet.range);
             out.push(META.diagnostic(range, MESSAGE));
         }
     }
+}
+
+/// Widens `range` over markup that closes inside it (`\textbf{Go` →
+/// `\textbf{Go}`) and over emphasis wrapped around all of it
+/// (`**Shipped it**`), staying inside `limit`.
+fn balanced(source: &str, mut range: Range<usize>, limit: &Range<usize>) -> Range<usize> {
+    let Some(text) = source.get(range.clone()) else {
+        return range;
+    };
+    let mut depth = text
+        .matches('{')
+        .count()
+        .saturating_sub(text.matches('}').count());
+    while depth > 0 && range.end < limit.end && source.as_bytes().get(range.end) == Some(&b'}') {
+        range.end += 1;
+        depth -= 1;
+    }
+    for mark in ["**", "__", "*", "_", "`"] {
+        let before = range.start.checked_sub(mark.len());
+        let opens =
+            before.is_some_and(|b| b >= limit.start && source.get(b..range.start) == Some(mark));
+        let closes = range.end + mark.len() <= limit.end
+            && source.get(range.end..range.end + mark.len()) == Some(mark);
+        if let (true, true, Some(b)) = (opens, closes, before) {
+            range = b..range.end + mark.len();
+            break;
+        }
+    }
+    range
 }
 
 #[cfg(test)]
@@ -105,6 +137,32 @@ mod tests {
                 \resumeItem{Cut the invoice export cost by 40\% and \$3K a month}
                 \resumeItem{Upgraded the fleet to Ubuntu 22.04 and Python 3.12}
                 %           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[unquantified-bullet]
+                ",
+            ),
+            CODE,
+        );
+    }
+
+    #[test]
+    fn the_range_covers_markup_around_the_text() {
+        check(
+            Markdown,
+            &experience(
+                Markdown,
+                r"
+                - **Rewrote the invoice export job in Go**
+                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[unquantified-bullet]
+                ",
+            ),
+            CODE,
+        );
+        check(
+            Latex,
+            &experience(
+                Latex,
+                r"
+                \resumeItem{\emph{Rewrote the export job in \textbf{Go}}}
+                %                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[unquantified-bullet]
                 ",
             ),
             CODE,
