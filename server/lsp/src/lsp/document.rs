@@ -313,6 +313,7 @@ fn process(handle: &DocHandle, shared: &Shared, worker: &Mutex<Worker>, job: Job
         }
     };
 
+    let t0 = std::time::Instant::now();
     // Bring the document up to date.
     let applied = catch_unwind(AssertUnwindSafe(|| {
         apply(
@@ -354,9 +355,11 @@ fn process(handle: &DocHandle, shared: &Shared, worker: &Mutex<Worker>, job: Job
     }
     doc.set_version(job.version);
 
+    let t1 = std::time::Instant::now();
     let text = doc.text();
     let resume = doc.resume();
     let found = lint_guarded(shared, resume, text, &config.rules, &mut problems);
+    let t2 = std::time::Instant::now();
     let enc = shared.encoding();
     let index = LineIndex::new(text);
     let diagnostics = convert::diagnostics(&found, text, &index, enc, job.version);
@@ -367,6 +370,15 @@ fn process(handle: &DocHandle, shared: &Shared, worker: &Mutex<Worker>, job: Job
         )
     }))
     .unwrap_or_default();
+    if timing_enabled() {
+        eprintln!(
+            "resume-lsp: version {} update {:?} lint {:?} convert {:?}",
+            job.version,
+            t1 - t0,
+            t2 - t1,
+            t2.elapsed()
+        );
+    }
     Outcome {
         snapshot: Arc::new(Snapshot {
             seq: job.seq,
@@ -470,6 +482,12 @@ fn lint_guarded(
             out
         }
     }
+}
+
+/// Whether `RESUME_LSP_TIMING` asks for per-version timings on stderr.
+fn timing_enabled() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("RESUME_LSP_TIMING").is_some())
 }
 
 /// The message of a caught panic.

@@ -152,7 +152,11 @@ impl Client {
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(if std::env::var_os("RESUME_LSP_TIMING").is_some() {
+                Stdio::inherit()
+            } else {
+                Stdio::null()
+            })
             .spawn()
             .expect("the resume-lsp binary starts");
         let stdin = Mutex::new(child.stdin.take().unwrap());
