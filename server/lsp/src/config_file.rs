@@ -618,6 +618,47 @@ fn macro_spec(name: &str, m: &MacroLayer) -> Result<MacroSpec, String> {
     Ok(MacroSpec::new(kind, &roles))
 }
 
+/// Largest included file read for macro arities.
+const MAX_INCLUDE_BYTES: u64 = 2 << 20;
+
+/// Arities of macros defined in the files a LaTeX document at `doc_path`
+/// includes with `\input`/`\include` (for [`ParseOptions::arities`]).
+/// Only files inside the document's directory tree are read; missing,
+/// unreadable or huge files are skipped. Follows includes one level deep.
+pub fn include_arities(doc_path: &Path, source: &str) -> std::collections::HashMap<String, usize> {
+    let mut out = std::collections::HashMap::new();
+    let Some(dir) = doc_path.parent() else {
+        return out;
+    };
+    let Ok(root) = dir.canonicalize() else {
+        return out;
+    };
+    for name in resume_syntax::latex_includes(source) {
+        let mut candidates = vec![dir.join(&name)];
+        if Path::new(&name).extension().is_none() {
+            candidates.insert(0, dir.join(format!("{name}.tex")));
+        }
+        let Some(file) = candidates
+            .into_iter()
+            .filter_map(|c| c.canonicalize().ok())
+            .find(|c| c.starts_with(&root) && c.is_file())
+        else {
+            continue;
+        };
+        if std::fs::metadata(&file).map_or(true, |m| m.len() > MAX_INCLUDE_BYTES) {
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(&file) else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        for (macro_name, arity) in resume_syntax::latex_definitions(&text).arity {
+            out.entry(macro_name).or_insert(arity);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -776,45 +817,4 @@ args = ["title", "dates", "organisation", "location"]
         assert!(!arities.contains_key("outsideMacro"));
         std::fs::remove_dir_all(&root).unwrap();
     }
-}
-
-/// Largest included file read for macro arities.
-const MAX_INCLUDE_BYTES: u64 = 2 << 20;
-
-/// Arities of macros defined in the files a LaTeX document at `doc_path`
-/// includes with `\input`/`\include` (for [`ParseOptions::arities`]).
-/// Only files inside the document's directory tree are read; missing,
-/// unreadable or huge files are skipped. Follows includes one level deep.
-pub fn include_arities(doc_path: &Path, source: &str) -> std::collections::HashMap<String, usize> {
-    let mut out = std::collections::HashMap::new();
-    let Some(dir) = doc_path.parent() else {
-        return out;
-    };
-    let Ok(root) = dir.canonicalize() else {
-        return out;
-    };
-    for name in resume_syntax::latex_includes(source) {
-        let mut candidates = vec![dir.join(&name)];
-        if Path::new(&name).extension().is_none() {
-            candidates.insert(0, dir.join(format!("{name}.tex")));
-        }
-        let Some(file) = candidates
-            .into_iter()
-            .filter_map(|c| c.canonicalize().ok())
-            .find(|c| c.starts_with(&root) && c.is_file())
-        else {
-            continue;
-        };
-        if std::fs::metadata(&file).map_or(true, |m| m.len() > MAX_INCLUDE_BYTES) {
-            continue;
-        }
-        let Ok(bytes) = std::fs::read(&file) else {
-            continue;
-        };
-        let text = String::from_utf8_lossy(&bytes);
-        for (macro_name, arity) in resume_syntax::latex_definitions(&text).arity {
-            out.entry(macro_name).or_insert(arity);
-        }
-    }
-    out
 }
