@@ -256,6 +256,8 @@ pub enum Reason {
     /// Three or more buzzwords or self-descriptors in a sentence without a
     /// metric.
     Descriptors,
+    /// Both in one sentence.
+    Both,
 }
 
 /// A stacked run.
@@ -267,6 +269,8 @@ pub struct Stack {
     pub reason: Reason,
     /// The stacked terms.
     pub terms: Vec<Range<usize>>,
+    /// How many terms the coordinated list holds (0 without a list).
+    pub list_len: usize,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -614,10 +618,11 @@ pub fn find_stacking(text: &str, lexicon: &Lexicon) -> Vec<Stack> {
             .map(|m| m.range.clone())
             .collect();
         let stacked_descriptors = descriptors.len() >= 3 && !has_metric(&text[sentence.clone()]);
+        let list_len = list.as_ref().map_or(0, Vec::len);
         let (reason, mut terms) = match (list, stacked_descriptors) {
             (Some(mut l), true) => {
                 l.extend(descriptors);
-                (Reason::HypeList, l)
+                (Reason::Both, l)
             }
             (Some(l), false) => (Reason::HypeList, l),
             (None, true) => (Reason::Descriptors, descriptors),
@@ -632,6 +637,7 @@ pub fn find_stacking(text: &str, lexicon: &Lexicon) -> Vec<Stack> {
             range: first.start..last.end,
             reason,
             terms,
+            list_len,
         });
     }
     out

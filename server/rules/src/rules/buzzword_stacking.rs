@@ -76,11 +76,17 @@ fn check_text(text: &Text, lexicon: &Lexicon, out: &mut Vec<Diagnostic>) {
             Reason::HypeList => format!(
                 "{} hype terms stacked in one list ({list}): name what you built with them \
                  and what it achieved, e.g. `cut ticket handling time 30% with a retrieval assistant`",
-                terms.len()
+                stack.list_len
             ),
             Reason::Descriptors => format!(
                 "buzzwords instead of evidence ({list}): replace them with one concrete \
                  achievement and its result, e.g. `grew qualified leads 40% in two quarters`"
+            ),
+            Reason::Both => format!(
+                "buzzwords and a list of {} hype terms instead of evidence ({list}): replace \
+                 them with one concrete achievement and its result, e.g. `cut ticket handling \
+                 time 30% with a retrieval assistant`",
+                stack.list_len
             ),
         };
         out.push(META.diagnostic(range, message));
@@ -157,6 +163,23 @@ mod tests {
                 \resumeItem{Dynamic, strategic \& forward-thinking leader}
                 %           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[buzzword-stacking]
                 \resumeItem{Built dynamic pricing for strategic accounts on a dedicated server}
+                ",
+            ),
+            CODE,
+        );
+    }
+
+    #[test]
+    fn lists_and_descriptors_in_one_sentence_are_one_finding() {
+        check(
+            Markdown,
+            &doc(
+                Markdown,
+                r"
+                ## Summary
+
+                Passionate team player and results-driven expert in LLM, GenAI, and RAG.
+                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[buzzword-stacking]: a list of 3 hype terms
                 ",
             ),
             CODE,
