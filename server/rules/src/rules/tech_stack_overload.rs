@@ -64,6 +64,13 @@ const TECH_LEADS: &[&str] = &[
     "skills used",
 ];
 
+/// Whether a bullet's lead-in (`\resumeItem{Tech}{...}`) names a
+/// technology list.
+pub(crate) fn is_tech_lead(lead: &str) -> bool {
+    let l = lead.trim().trim_end_matches(':').trim().to_lowercase();
+    TECH_LEADS.contains(&l.as_str())
+}
+
 /// Top-level items of a list: split at commas, semicolons, `|`, `·`, `•`
 /// outside parentheses and brackets; a leading `and`/`&` is dropped.
 pub(crate) fn list_items(text: &str) -> Vec<Range<usize>> {
@@ -100,7 +107,7 @@ pub(crate) fn list_items(text: &str) -> Vec<Range<usize>> {
 }
 
 /// `Tech: a, b, c` → the plain range after the colon.
-fn tech_line(text: &str) -> Option<Range<usize>> {
+pub(crate) fn tech_line(text: &str) -> Option<Range<usize>> {
     let (lead, _) = text.split_once(':')?;
     let lead_l = lead.trim().trim_matches(['*', '_']).trim().to_lowercase();
     TECH_LEADS

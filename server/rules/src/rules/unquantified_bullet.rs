@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use super::tech_stack_overload::{is_tech_lead, tech_line};
 use crate::analysis::metrics::has_metric;
 use crate::registry::{Category, FixAvailability, RuleMeta};
 use crate::{Context, Diagnostic, Severity};
@@ -55,6 +56,15 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if !text.as_str().chars().any(char::is_alphabetic) {
             continue;
         }
+        // A technology or coursework line is a list, not an achievement.
+        if is_list_line(text.as_str())
+            || b.bullet
+                .lead
+                .as_ref()
+                .is_some_and(|l| is_tech_lead(l.as_str()))
+        {
+            continue;
+        }
         let lead_has_metric = b
             .bullet
             .lead
@@ -68,6 +78,27 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             out.push(META.diagnostic(range, MESSAGE));
         }
     }
+}
+
+/// `Tech: Rust, Go`, `Relevant coursework: ...`: a labelled list.
+fn is_list_line(text: &str) -> bool {
+    if tech_line(text).is_some() {
+        return true;
+    }
+    text.split_once(':').is_some_and(|(label, _)| {
+        let label = label.trim().trim_matches(['*', '_']).trim().to_lowercase();
+        matches!(
+            label.as_str(),
+            "coursework"
+                | "relevant coursework"
+                | "courses"
+                | "skills"
+                | "languages"
+                | "frameworks"
+                | "keywords"
+                | "certifications"
+        )
+    })
 }
 
 /// Widens `range` over markup that closes inside it (`\textbf{Go` →
@@ -137,6 +168,31 @@ mod tests {
                 \resumeItem{Cut the invoice export cost by 40\% and \$3K a month}
                 \resumeItem{Upgraded the fleet to Ubuntu 22.04 and Python 3.12}
                 %           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[unquantified-bullet]
+                ",
+            ),
+            CODE,
+        );
+    }
+
+    #[test]
+    fn technology_lines_are_not_achievements() {
+        check(
+            Markdown,
+            &experience(
+                Markdown,
+                r"
+                - Tech: Rust, Go, Postgres
+                - **Technologies:** Kafka, Flink
+                ",
+            ),
+            CODE,
+        );
+        check(
+            Latex,
+            &experience(
+                Latex,
+                r"
+                \resumeItem{Tech Stack: Rust, Go, Postgres}
                 ",
             ),
             CODE,
