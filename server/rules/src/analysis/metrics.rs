@@ -870,10 +870,24 @@ fn number_word_phrases(words: &[Word<'_>], class: &[Class]) -> Vec<Range<usize>>
             }
             continue;
         }
-        if matches!(lw, "third" | "quarter" | "fifth") && prev == "a" && i >= 2 {
-            let before = lower(words[i - 2].text);
-            if before == "by" && joined(words, i - 1) {
-                out.push(words[i - 2].core.start..w.core.end);
+        // `by a third`, `nearly a quarter of the budget`; not `in a quarter`
+        // (time) or `a third party`.
+        if matches!(lw, "third" | "quarter" | "fifth") && prev == "a" {
+            let before = if i >= 2 && joined(words, i - 1) {
+                lower(words[i - 2].text)
+            } else {
+                String::new()
+            };
+            let temporal = matches!(
+                before.as_str(),
+                "in" | "per" | "each" | "every" | "this" | "next" | "last" | "one" | "within"
+            );
+            let other_sense = matches!(
+                next.as_str(),
+                "party" | "parties" | "time" | "round" | "place" | "century" | "year"
+            );
+            if !temporal && !other_sense {
+                out.push(words[i - 1].core.start..w.core.end);
             }
         }
     }
@@ -971,7 +985,10 @@ mod tests {
             Reached a million downloads in a year
                       ^^^^^^^
             Reduced the tickets by a third with a new form
-                                ^^^^^^^^^^
+                                   ^^^^^^^
+            Cut bounce rate by nearly a quarter and shipped in a quarter
+                                      ^^^^^^^^^
+            Signed a third party and a third-party vendor
             ",
         );
     }
