@@ -749,17 +749,17 @@ mod tests {
     #[test]
     fn configuration_adds_and_silences_terms() {
         let patch = WordListPatch {
-            add: vec!["Rockstar Energy".into(), "hyperscale".into()],
+            add: vec!["Rockstar Energy".into(), "ubercool".into()],
             remove: vec!["Passionate".into(), "ai-powered".into()],
         };
         let lex = Lexicon::new(&patch);
-        let text = "Passionate, hyperscale, results-driven team player";
+        let text = "Passionate, ubercool, results-driven team player";
         let found: Vec<&str> = lex
             .find(text)
             .iter()
             .map(|m| &text[m.range.clone()])
             .collect();
-        assert_eq!(found, ["hyperscale", "results-driven", "team player"]);
+        assert_eq!(found, ["ubercool", "results-driven", "team player"]);
         assert!(lex.find("AI-powered").is_empty());
         assert_eq!(find_stacking(text, &lex).len(), 1);
         let quiet = Lexicon::new(&WordListPatch {

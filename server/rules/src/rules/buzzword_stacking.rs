@@ -206,7 +206,7 @@ mod tests {
     fn configuration_is_honoured() {
         let config = Config {
             buzzwords: WordListPatch {
-                add: vec!["hyperscale".into()],
+                add: vec!["ubercool".into()],
                 remove: vec!["passionate".into()],
             },
             ..Config::default()
@@ -217,8 +217,8 @@ mod tests {
                 Markdown,
                 r"
                 - Passionate, results-driven team player
-                - Hyperscale, results-driven team player
-                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[buzzword-stacking]
+                - Ubercool, results-driven team player
+                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[buzzword-stacking]
                 ",
             ),
             CODE,
