@@ -638,6 +638,28 @@ mod tests {
     }
 
     #[test]
+    fn configured_separator_and_ongoing_word() {
+        let config = Config {
+            date_style: DateStylePreference {
+                month: None,
+                separator: Some("to".into()),
+                ongoing: Some("Current".into()),
+            },
+            ..Config::default()
+        };
+        check_with_config(
+            Markdown,
+            &md(&[
+                "Feb 2023 – Present",
+                " ^^^^^^^^^^^^^^^^^^ warning[inconsistent-date-format]: use `Feb 2023 to Current` (abbreviated month, `to`, `Current`) as configured",
+                "Aug 2021 to Jan 2023",
+            ]),
+            &[CODE],
+            &config,
+        );
+    }
+
+    #[test]
     fn fixes_latex_dashes_and_months() {
         check_fix(
             Latex,
