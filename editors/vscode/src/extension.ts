@@ -189,6 +189,8 @@ async function fixAll(): Promise<void> {
       document.uri,
       fullRange,
       FIX_ALL_KIND.value,
+      // Resolve lazily computed edits of the first few actions.
+      10,
     )) ?? [];
   const fixAllActions = actions.filter(
     (a): a is vscode.CodeAction => "kind" in a && a.kind !== undefined && FIX_ALL_KIND.contains(a.kind),
