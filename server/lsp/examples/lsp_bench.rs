@@ -111,8 +111,12 @@ fn run(bin: &str, name: &str, text: &str, n: usize) {
     let uri = "file:///tmp/resume-lsp-bench/resume.md";
     c.open(uri, "markdown", 0, text);
     let open_start = Instant::now();
-    c.diagnostics(uri, Some(0));
+    let first = c.diagnostics_message(uri, Some(0));
     let open = open_start.elapsed();
+    let publish_kb = serde_json::to_string(&first).map_or(0, |s| s.len()) / 1024;
+    let findings = first["params"]["diagnostics"]
+        .as_array()
+        .map_or(0, Vec::len);
 
     // Edit the end of the first `Responsible for` bullet line: insert a
     // character, then delete it, alternately.
@@ -150,7 +154,7 @@ fn run(bin: &str, name: &str, text: &str, n: usize) {
     let code = c.exit_code();
     times.sort();
     println!(
-        "| {name} | {} KB | {n} | {} | {} | {} | {} | {} | {} | {} | {} | {:?} |",
+        "| {name} | {} KB | {findings} findings, {publish_kb} KB | {n} | {} | {} | {} | {} | {} | {} | {} | {} | {:?} |",
         text.len() / 1024,
         ms(percentile(&times, 0.50)),
         ms(percentile(&times, 0.95)),
@@ -187,8 +191,8 @@ fn main() {
     }
     let small = two_page_resume();
     let large = large_resume(&small);
-    println!("| document | size | edits | p50 ms | p95 ms | p99 ms | max ms | initialize ms | spawn→initialized ms | open→diagnostics ms | peak RSS | exit |");
-    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    println!("| document | size | publishDiagnostics | edits | p50 ms | p95 ms | p99 ms | max ms | initialize ms | spawn→initialized ms | open→diagnostics ms | peak RSS | exit |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     run(&bin, "2-page resume", &small, n);
     run(&bin, "50× resume", &large, n);
 }

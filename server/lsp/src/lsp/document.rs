@@ -46,6 +46,8 @@ pub(crate) struct Shadow {
     pub(crate) seq: u64,
     /// Set when the document is closed.
     pub(crate) closed: bool,
+    /// When the last change arrived (for `RESUME_LSP_TIMING`).
+    pub(crate) received: std::time::Instant,
 }
 
 /// What requests read: everything derived from one linted version.
@@ -113,6 +115,7 @@ struct Worker {
 
 /// One unit of work taken from the shadow.
 struct Job {
+    received: std::time::Instant,
     seq: u64,
     version: i32,
     changes: Vec<Change>,
@@ -148,6 +151,7 @@ impl DocHandle {
                 pending: vec![Change::Full(text)],
                 seq: 1,
                 closed: false,
+                received: std::time::Instant::now(),
             }),
             wake: Notify::new(),
             snapshot: tx,
@@ -232,11 +236,13 @@ async fn run(handle: Arc<DocHandle>, shared: Arc<Shared>) {
             Job {
                 seq: shadow.seq,
                 version: shadow.version,
+                received: shadow.received,
                 changes: std::mem::take(&mut shadow.pending),
                 rope: shadow.rope.clone(),
                 epoch: shared.configs.epoch(),
             }
         };
+        let received = job.received;
         let h = handle.clone();
         let s = shared.clone();
         let w = worker.clone();
@@ -281,6 +287,13 @@ async fn run(handle: Arc<DocHandle>, shared: Arc<Shared>) {
                     Some(snapshot.version),
                 )
                 .await;
+            if timing_enabled() {
+                eprintln!(
+                    "resume-lsp: version {} published {:?} after its change arrived",
+                    snapshot.version,
+                    received.elapsed()
+                );
+            }
         }
     }
 }

@@ -486,6 +486,7 @@ impl LanguageServer for Backend {
             }
             shadow.version = params.text_document.version;
             shadow.seq += 1;
+            shadow.received = std::time::Instant::now();
         });
         doc.wake();
         if let Err(e) = updated {
