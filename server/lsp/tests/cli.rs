@@ -1131,7 +1131,11 @@ fn outline_shows_the_model_with_positions() {
         "{out}"
     );
     assert!(out.contains("section skills"), "{out}");
+}
 
+#[test]
+fn outline_of_markdown() {
+    let dir = TempDir::new("outline-md");
     let md = dir.write("cv.md", MARKDOWN_RESUME);
     let o = run(["outline".to_string(), s(&md)]);
     assert_eq!(code(&o), 0);
@@ -1139,6 +1143,16 @@ fn outline_shows_the_model_with_positions() {
     assert_outline_shape(&out);
     assert!(
         out.contains("4:1 section experience \"Experience\""),
+        "{out}"
+    );
+    assert!(
+        out.contains("entry title=\"Platform Engineer\" org=\"Café Ødegård Labs\" dates=\"Mar 2022 – Present\""),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "10:3 bullet \"Cut invoice errors by 35% with a 😀 reconciliation job written in Go\""
+        ),
         "{out}"
     );
 }
