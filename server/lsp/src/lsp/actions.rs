@@ -97,10 +97,9 @@ pub(crate) fn code_actions(
         .collect();
     if diagnostics.is_empty() {
         diagnostics = snap
-            .diagnostics
-            .iter()
+            .diagnostics(enc)
+            .into_iter()
             .filter(|d| overlaps(&d.range, &params.range))
-            .cloned()
             .collect();
     }
 

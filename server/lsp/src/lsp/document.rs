@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use resume_rules::{Config, RuleLevel};
-use resume_syntax::{Document, Format, LineIndex, Resume};
+use resume_syntax::{Document, Encoding, Format, LineIndex, Resume};
 use ropey::Rope;
 use tokio::sync::{watch, Notify};
 use tower_lsp_server::lsp_types::{self as lsp, DocumentSymbol, FoldingRange, Uri};
@@ -62,8 +62,6 @@ pub(crate) struct Snapshot {
     pub(crate) index: LineIndex,
     /// Findings in byte ranges.
     pub(crate) found: Vec<resume_rules::Diagnostic>,
-    /// The same findings in protocol terms.
-    pub(crate) diagnostics: Vec<lsp::Diagnostic>,
     /// Outline.
     pub(crate) symbols: Vec<DocumentSymbol>,
     /// Folding ranges.
@@ -73,6 +71,11 @@ pub(crate) struct Snapshot {
 }
 
 impl Snapshot {
+    /// The findings in protocol terms.
+    pub(crate) fn diagnostics(&self, enc: Encoding) -> Vec<lsp::Diagnostic> {
+        convert::diagnostics(&self.found, &self.text, &self.index, enc, self.version)
+    }
+
     fn empty() -> Snapshot {
         Snapshot {
             seq: 0,
@@ -80,7 +83,6 @@ impl Snapshot {
             text: String::new(),
             index: LineIndex::new(""),
             found: Vec::new(),
-            diagnostics: Vec::new(),
             symbols: Vec::new(),
             folding: Vec::new(),
             config: Arc::new(Effective::default()),
@@ -126,6 +128,8 @@ struct Job {
 /// The result of one job.
 struct Outcome {
     snapshot: Arc<Snapshot>,
+    /// Converted diagnostics to push (`None` for clients that pull).
+    publish: Option<Vec<lsp::Diagnostic>>,
     report: Option<FileReport>,
     problems: Vec<String>,
 }
@@ -269,6 +273,7 @@ async fn run(handle: Arc<DocHandle>, shared: Arc<Shared>) {
             shared.report_config(report).await;
         }
         let snapshot = outcome.snapshot;
+        let publish = outcome.publish;
         handle.snapshot.send_replace(snapshot.clone());
         let mut published = handle.published.lock().await;
         if published.closed {
@@ -278,14 +283,10 @@ async fn run(handle: Arc<DocHandle>, shared: Arc<Shared>) {
             continue;
         }
         published.version = Some(snapshot.version);
-        if shared.push_diagnostics() {
+        if let Some(diagnostics) = publish {
             shared
                 .client
-                .publish_diagnostics(
-                    handle.uri.clone(),
-                    snapshot.diagnostics.clone(),
-                    Some(snapshot.version),
-                )
+                .publish_diagnostics(handle.uri.clone(), diagnostics, Some(snapshot.version))
                 .await;
             if timing_enabled() {
                 eprintln!(
@@ -359,6 +360,7 @@ fn process(handle: &DocHandle, shared: &Shared, worker: &Mutex<Worker>, job: Job
         empty.version = job.version;
         return Outcome {
             snapshot: Arc::new(empty),
+            publish: Some(Vec::new()),
             report,
             problems,
         };
@@ -375,7 +377,9 @@ fn process(handle: &DocHandle, shared: &Shared, worker: &Mutex<Worker>, job: Job
     let t2 = std::time::Instant::now();
     let enc = shared.encoding();
     let index = LineIndex::new(text);
-    let diagnostics = convert::diagnostics(&found, text, &index, enc, job.version);
+    let publish = shared
+        .push_diagnostics()
+        .then(|| convert::diagnostics(&found, text, &index, enc, job.version));
     let (symbols, folding) = catch_unwind(AssertUnwindSafe(|| {
         (
             convert::symbols(resume, text, &index, enc),
@@ -399,11 +403,11 @@ fn process(handle: &DocHandle, shared: &Shared, worker: &Mutex<Worker>, job: Job
             text: text.to_string(),
             index,
             found,
-            diagnostics,
             symbols,
             folding,
             config,
         }),
+        publish,
         report,
         problems,
     }

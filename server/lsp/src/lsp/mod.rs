@@ -578,7 +578,7 @@ impl LanguageServer for Backend {
                         ),
                     ));
                 }
-                (Some(id), snap.diagnostics.clone())
+                (Some(id), snap.diagnostics(self.shared.encoding()))
             }
             None => (None, Vec::new()),
         };
