@@ -833,3 +833,61 @@ fn invalid_initialization_options_are_shown_and_ignored() {
     let diags = c.diagnostics(URI, Some(1));
     assert_eq!(with_code(&diags, "weak-verb")[0]["severity"], 2);
 }
+
+#[test]
+fn junk_input_is_served_without_a_crash() {
+    let mut c = client();
+    let mut rng = Rng(7);
+    let alphabet: Vec<char> = "\u{0}\u{1}\u{7f}\t\r\n{}[]\\%$&#_^~*`<>!-–—😀é# "
+        .chars()
+        .collect();
+    let junk: String = (0..4000)
+        .map(|_| alphabet[rng.below(alphabet.len())])
+        .collect();
+    for (i, (uri, lang)) in [
+        ("file:///tmp/resume-lsp-tests/nowhere/junk.md", "markdown"),
+        ("file:///tmp/resume-lsp-tests/nowhere/junk.tex", "latex"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        c.open(uri, lang, 1, &junk);
+        c.diagnostics(uri, Some(1));
+        c.change(
+            uri,
+            2,
+            json!([{"range": {"start": {"line": 3, "character": 1}, "end": {"line": 40, "character": 2}}, "text": "\\resumeItem{"}]),
+        );
+        c.diagnostics(uri, Some(2));
+        let s = c.request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": uri}}),
+        );
+        assert!(s.get("error").is_none(), "{i}: {s}");
+    }
+    let r = c.request("resume-lsp/noSuchMethod", json!({}));
+    assert_eq!(r["error"]["code"], -32601);
+}
+
+#[test]
+fn hover_lists_stronger_verbs_even_when_the_rule_is_off() {
+    let mut c = Client::in_process(ServeOptions::default());
+    c.initialize(json!({}), json!({"rules": {"weak-verb": "off"}}));
+    c.open(URI, "markdown", 1, RESUME_MD);
+    let diags = c.diagnostics(URI, Some(1));
+    assert!(with_code(&diags, "weak-verb").is_empty());
+    // On `Responsible`, outside any weak-verb finding (other findings on
+    // the line are explained first, so hover the word in a quantified line).
+    let text = RESUME_MD.replace(
+        "- Cut checkout latency by 40% by caching tax lookups",
+        "- Helped cut checkout latency by 40% by caching tax lookups",
+    );
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": text}]}),
+    );
+    c.diagnostics(URI, Some(2));
+    let h = hover_text(&mut c, URI, 9, 4);
+    assert!(h.contains("weak phrase"), "{h}");
+    assert!(h.contains("stronger verbs"), "{h}");
+}
