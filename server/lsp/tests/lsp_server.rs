@@ -834,6 +834,68 @@ fn invalid_initialization_options_are_shown_and_ignored() {
     assert_eq!(with_code(&diags, "weak-verb")[0]["severity"], 2);
 }
 
+const RESUME_TEX: &str = r"\documentclass[letterpaper,11pt]{article}
+\newcommand{\resumeItem}[1]{\item\small{#1}}
+\newcommand{\resumeSubheading}[4]{\item #1 #2 #3 #4}
+\begin{document}
+\section{Experience}
+  \resumeSubHeadingListStart
+    \resumeSubheading
+      {Northwind Labs}{Jan 2021 -- Present}
+      {Backend Engineer}{Seattle, WA}
+      \resumeItemListStart
+        \resumeItem{Responsible for the billing service and its on-call rotation}
+        \resumeItem{Cut checkout latency by 40\% by caching tax lookups}
+      \resumeItemListEnd
+  \resumeSubHeadingListEnd
+\end{document}
+";
+
+#[test]
+fn latex_resume_gets_findings_and_latex_suppression_comments() {
+    let uri = "file:///tmp/resume-lsp-tests/nowhere/resume.tex";
+    let mut c = client();
+    c.open(uri, "latex", 1, RESUME_TEX);
+    let diags = c.diagnostics(uri, Some(1));
+    let weak = with_code(&diags, "weak-verb");
+    assert_eq!(weak.len(), 1, "{diags:#?}");
+    assert_eq!(line_of(weak[0]), 10);
+    let col = RESUME_TEX
+        .lines()
+        .nth(10)
+        .unwrap()
+        .find("Responsible")
+        .unwrap();
+    assert_eq!(weak[0]["range"]["start"]["character"], col);
+    let actions = quickfixes(&mut c, uri, weak[0]);
+    let disable = actions
+        .iter()
+        .find(|a| a["title"] == "Disable weak-verb for this line")
+        .unwrap();
+    let edits = action_edits(disable, uri);
+    assert_eq!(
+        edits[0]["newText"],
+        "        % resume-lsp: disable-next-line weak-verb\n"
+    );
+    let new_text = apply_text_edits(RESUME_TEX, &edits, true);
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": new_text}]}),
+    );
+    let after = c.diagnostics(uri, Some(2));
+    assert!(with_code(&after, "weak-verb").is_empty(), "{after:#?}");
+
+    // A LaTeX document that is not a resume gets no diagnostics.
+    let paper = "file:///tmp/resume-lsp-tests/nowhere/paper.tex";
+    c.open(
+        paper,
+        "latex",
+        1,
+        "\\documentclass{article}\n\\begin{document}\n\\section{Introduction}\nWe were responsible for the proof.\n\\end{document}\n",
+    );
+    assert!(c.diagnostics(paper, Some(1)).is_empty());
+}
+
 #[test]
 fn junk_input_is_served_without_a_crash() {
     let mut c = client();
