@@ -787,7 +787,7 @@ fn set_mode(path: &Path, mode: u32) {
 
 #[test]
 fn fix_applies_safe_fixes_and_keeps_permissions() {
-    for (name, source) in [("cv.tex", LATEX_RESUME), ("cv.md", MARKDOWN_RESUME)] {
+    for (name, source) in [("cv.md", MARKDOWN_RESUME), ("cv.tex", LATEX_RESUME)] {
         check_fix_round_trip(name, source);
     }
 }
