@@ -36,10 +36,16 @@ impl SyntaxTree {
             SyntaxTree::Latex(t) => t.root_node().to_sexp(),
             SyntaxTree::Markdown(t) => {
                 let mut s = t.block_tree().root_node().to_sexp();
-                for inline in t.inline_trees() {
+                let mut inlines: Vec<(std::ops::Range<usize>, String)> = t
+                    .inline_trees()
+                    .iter()
+                    .map(|i| (i.root_node().byte_range(), i.root_node().to_sexp()))
+                    .collect();
+                inlines.sort_by_key(|(r, _)| (r.start, r.end));
+                for (range, sexp) in inlines {
                     s.push('\n');
-                    s.push_str(&inline.root_node().to_sexp());
-                    s.push_str(&format!(" @{:?}", inline.root_node().byte_range()));
+                    s.push_str(&sexp);
+                    s.push_str(&format!(" @{range:?}"));
                 }
                 s
             }
@@ -65,7 +71,7 @@ impl Default for Parsers {
     fn default() -> Self {
         let mut latex = Parser::new();
         latex
-            .set_language(&tree_sitter_md::LANGUAGE.into())
+            .set_language(&tree_sitter_resume_latex::LANGUAGE.into())
             .expect("the bundled LaTeX grammar matches the tree-sitter runtime");
         Parsers {
             latex,
