@@ -579,7 +579,7 @@ fn latex_findings_are_placed_exactly() {
             &found,
             "inconsistent-date-format",
             LATEX_RESUME,
-            "2019 - 2021",
+            "Jun 2019 - Dec 2021",
         );
     }
     assert!(codes.iter().any(|c| c == "unquantified-bullet"));

@@ -45,6 +45,45 @@ fn is_month_word(w: &str) -> bool {
         .any(|m| *m == w || (m.starts_with(&w) && w.len() >= 3) || (w == "sept"))
 }
 
+/// Optimal string alignment distance (edits and adjacent swaps), for short
+/// ASCII words only.
+fn edit_distance(a: &[u8], b: &[u8]) -> usize {
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=m {
+        d[0][j] = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[n][m]
+}
+
+/// Whether `w` is a misspelling of a month or ongoing word (`Febuary`,
+/// `Marhc`, `Presnet`): same first letter, one edit away (two for long
+/// words). Only consulted when a year anchors the field, so an ordinary word
+/// next to a year is not mistaken for a date.
+fn is_near_date_word(w: &str) -> bool {
+    let w = w.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 4 || w.len() > 11 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    MONTHS.iter().chain(["present", "current", "ongoing"].iter()).any(|m| {
+        let allowed = if m.len() >= 6 { 2 } else { 1 };
+        m.as_bytes()[0] == w.as_bytes()[0] && edit_distance(w.as_bytes(), m.as_bytes()) <= allowed
+    })
+}
+
 fn is_year(w: &str) -> bool {
     let w = w.trim_start_matches('\'').trim_start_matches('’');
     let digits = w.chars().all(|c| c.is_ascii_digit());
@@ -64,6 +103,8 @@ fn is_numeric_date(w: &str) -> bool {
 /// `2018 -- 2022`, `Summer 2021`, `Expected May 2025`, `03/2016 – 08/2017`).
 pub(crate) fn looks_like_date(text: &str) -> bool {
     let mut saw_anchor = false;
+    let mut saw_full_year = false;
+    let mut near_misses = 0;
     let mut words = 0;
     for raw in text.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')') {
         let w = raw.trim_matches(|c: char| matches!(c, '–' | '—' | '-' | '~' | '|' | '·' | ':'));
@@ -77,6 +118,7 @@ pub(crate) fn looks_like_date(text: &str) -> bool {
             || is_numeric_date(w)
             || ONGOING.contains(&lower)
         {
+            saw_full_year |= is_numeric_date(w) || w.len() == 4 && is_year(w);
             saw_anchor = true;
             continue;
         }
@@ -96,9 +138,13 @@ pub(crate) fn looks_like_date(text: &str) -> bool {
         {
             continue;
         }
+        if is_near_date_word(w) {
+            near_misses += 1;
+            continue;
+        }
         return false;
     }
-    saw_anchor && words > 0
+    saw_anchor && words > 0 && (near_misses == 0 || saw_full_year && near_misses < words)
 }
 
 /// US state and Canadian province codes.
@@ -271,6 +317,9 @@ mod tests {
             "Aug 2018 – May 2022",
             "2024-01 – 2024-06",
             "May 2020",
+            "Febuary 2020 -- Present",
+            "Jun 2020 -- Marhc 2021",
+            "Jan 2020 – Presnet",
         ] {
             assert!(looks_like_date(d), "{d}");
         }
@@ -282,6 +331,10 @@ mod tests {
             "",
             "May",
             "github.com/x",
+            "Marketing 2020",
+            "Mayor",
+            "Presnet",
+            "Junk Febuary",
         ] {
             assert!(!looks_like_date(d), "{d}");
         }

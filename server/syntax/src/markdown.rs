@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use tree_sitter::Node;
-use tree_sitter_md::MarkdownTree;
+use crate::syntax_tree::MarkdownTree;
 
 use crate::entry_fields::{assign, skill_line, split_heading, Fields};
 use crate::fields::looks_like_date;

@@ -1,7 +1,8 @@
 //! The concrete syntax trees of a document and their incremental update.
 
-use tree_sitter::{InputEdit, Parser, Tree};
-use tree_sitter_md::{MarkdownParser, MarkdownTree};
+use std::ops::Range as ByteRange;
+
+use tree_sitter::{InputEdit, Node, Parser, Range, Tree};
 
 use crate::model::Format;
 
@@ -12,6 +13,172 @@ pub enum SyntaxTree {
     Latex(Tree),
     /// Markdown: a block tree plus inline trees.
     Markdown(MarkdownTree),
+}
+
+/// One inline tree of a Markdown document: the inline content of one block
+/// node, parsed with the inline grammar over the ranges that make it up.
+#[derive(Clone)]
+struct InlineTree {
+    /// Byte range of the block `inline` node it belongs to.
+    node: ByteRange<usize>,
+    /// The included ranges it was parsed over.
+    ranges: Vec<Range>,
+    tree: Tree,
+}
+
+/// A Markdown document: the block tree plus one inline tree per inline node,
+/// ordered by position.
+///
+/// The block tree is re-parsed incrementally. An inline tree is reused only
+/// when its block node kept the same range and included ranges and no edit
+/// touched it; every other inline node is parsed from scratch. (Incremental
+/// re-parsing of the inline grammar can disagree with a fresh parse, e.g. for
+/// emphasis around code spans, so it is never used.)
+#[derive(Clone)]
+pub struct MarkdownTree {
+    block: Tree,
+    inlines: Vec<InlineTree>,
+}
+
+impl MarkdownTree {
+    /// The block tree.
+    pub fn block_tree(&self) -> &Tree {
+        &self.block
+    }
+
+    /// The inline tree of a block `inline` (or `pipe_table_cell`) node.
+    pub fn inline_tree(&self, node: &Node<'_>) -> Option<&Tree> {
+        let range = node.byte_range();
+        let i = self
+            .inlines
+            .binary_search_by(|t| (t.node.start, t.node.end).cmp(&(range.start, range.end)))
+            .ok()?;
+        Some(&self.inlines[i].tree)
+    }
+
+    /// All inline trees in document order.
+    pub fn inline_trees(&self) -> impl Iterator<Item = &Tree> {
+        self.inlines.iter().map(|t| &t.tree)
+    }
+
+    fn edit(&mut self, edit: &InputEdit) {
+        self.block.edit(edit);
+        for inline in &mut self.inlines {
+            inline.tree.edit(edit);
+            inline.node = shift(inline.node.clone(), edit);
+            for r in &mut inline.ranges {
+                let shifted = shift(r.start_byte..r.end_byte, edit);
+                r.start_byte = shifted.start;
+                r.end_byte = shifted.end;
+            }
+        }
+    }
+}
+
+/// A byte range after an edit; ranges the edit touches come out changed
+/// (and their trees report changes, so they are never reused).
+fn shift(r: ByteRange<usize>, edit: &InputEdit) -> ByteRange<usize> {
+    let map = |b: usize| {
+        if b <= edit.start_byte {
+            b
+        } else if b >= edit.old_end_byte {
+            b - edit.old_end_byte + edit.new_end_byte
+        } else {
+            edit.new_end_byte
+        }
+    };
+    map(r.start)..map(r.end)
+}
+
+/// Parsers for Markdown's two grammars.
+struct MarkdownParser {
+    block: Parser,
+    inline: Parser,
+}
+
+impl Default for MarkdownParser {
+    fn default() -> Self {
+        let mut block = Parser::new();
+        block
+            .set_language(&tree_sitter_md::LANGUAGE.into())
+            .expect("the Markdown block grammar matches the tree-sitter runtime");
+        let mut inline = Parser::new();
+        inline
+            .set_language(&tree_sitter_md::INLINE_LANGUAGE.into())
+            .expect("the Markdown inline grammar matches the tree-sitter runtime");
+        MarkdownParser { block, inline }
+    }
+}
+
+impl MarkdownParser {
+    fn parse(&mut self, source: &str, old: Option<&MarkdownTree>) -> MarkdownTree {
+        let block = self
+            .block
+            .parse(source, old.map(|o| &o.block))
+            .or_else(|| self.block.parse(source, None))
+            .expect("parsing without a timeout or cancellation flag always yields a tree");
+        let mut inlines = Vec::new();
+        let mut stack = vec![block.root_node()];
+        // Depth-first, children in order: inline nodes come out sorted.
+        while let Some(node) = stack.pop() {
+            let kind = node.kind();
+            if kind == "inline" || kind == "pipe_table_cell" {
+                let ranges = inline_ranges(node);
+                let reused = old.and_then(|o| {
+                    let r = node.byte_range();
+                    let i = o
+                        .inlines
+                        .binary_search_by(|t| (t.node.start, t.node.end).cmp(&(r.start, r.end)))
+                        .ok()?;
+                    let t = &o.inlines[i];
+                    (!t.tree.root_node().has_changes() && t.ranges == ranges).then(|| t.tree.clone())
+                });
+                let tree = match reused {
+                    Some(t) => Some(t),
+                    None => self
+                        .inline
+                        .set_included_ranges(&ranges)
+                        .ok()
+                        .and_then(|()| self.inline.parse(source, None)),
+                };
+                if let Some(tree) = tree {
+                    inlines.push(InlineTree {
+                        node: node.byte_range(),
+                        ranges,
+                        tree,
+                    });
+                }
+                continue;
+            }
+            let mut cursor = node.walk();
+            let children: Vec<Node<'_>> = node.children(&mut cursor).collect();
+            stack.extend(children.into_iter().rev());
+        }
+        inlines.sort_by_key(|t| (t.node.start, t.node.end));
+        inlines.dedup_by_key(|t| (t.node.start, t.node.end));
+        MarkdownTree { block, inlines }
+    }
+}
+
+/// The ranges of an inline node minus its named children (block
+/// continuation markers such as a quote's `>` on later lines).
+fn inline_ranges(node: Node<'_>) -> Vec<Range> {
+    let mut range = node.range();
+    let mut ranges = Vec::new();
+    let mut cursor = node.walk();
+    for child in node.named_children(&mut cursor) {
+        let r = child.range();
+        ranges.push(Range {
+            start_byte: range.start_byte,
+            start_point: range.start_point,
+            end_byte: r.start_byte,
+            end_point: r.start_point,
+        });
+        range.start_byte = r.end_byte;
+        range.start_point = r.end_point;
+    }
+    ranges.push(range);
+    ranges
 }
 
 impl std::fmt::Debug for SyntaxTree {
@@ -38,7 +205,6 @@ impl SyntaxTree {
                 let mut s = t.block_tree().root_node().to_sexp();
                 let mut inlines: Vec<(std::ops::Range<usize>, String)> = t
                     .inline_trees()
-                    .iter()
                     .map(|i| (i.root_node().byte_range(), i.root_node().to_sexp()))
                     .collect();
                 inlines.sort_by_key(|(r, _)| (r.start, r.end));
@@ -101,12 +267,7 @@ impl Parsers {
                     Some(SyntaxTree::Markdown(t)) => Some(t),
                     _ => None,
                 };
-                let tree = self
-                    .markdown
-                    .parse(source.as_bytes(), old)
-                    .or_else(|| self.markdown.parse(source.as_bytes(), None))
-                    .expect("parsing without a timeout or cancellation flag always yields a tree");
-                SyntaxTree::Markdown(tree)
+                SyntaxTree::Markdown(self.markdown.parse(source, old))
             }
         }
     }

@@ -258,7 +258,7 @@ mod tests {
             Latex,
             &tex(r"\resumeSubheading
   {Analyst}{Jun 2020 -- Marhc 2021}
-%                      ^^^^^ warning[invalid-date]: write `March`
+%                       ^^^^^ warning[invalid-date]: write `March`
   {Northwind}{Chicago, IL}
 "),
             &[CODE],

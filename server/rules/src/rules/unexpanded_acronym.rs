@@ -325,7 +325,7 @@ mod tests {
                 r"
                 \resumeItem{Added click-through rate (CTR) logging to \textbf{the} carousel}
                 \resumeItem{Raised CTR 12\% and NDCG by 0.04}
-                %                              ^^^^ information[unexpanded-acronym]: normalized discounted cumulative gain
+                %                               ^^^^ information[unexpanded-acronym]: normalized discounted cumulative gain
                 ",
             ),
             &["unexpanded-acronym"],
