@@ -117,7 +117,9 @@ impl Document {
     }
 
     fn reparse(&mut self) {
-        self.tree = self.parsers.parse(&self.text, self.format, Some(&self.tree));
+        self.tree = self
+            .parsers
+            .parse(&self.text, self.format, Some(&self.tree));
         self.resume = crate::lower(&self.text, &self.tree, &self.options);
     }
 

@@ -139,9 +139,9 @@ pub(crate) fn split_heading(line: &Text, bold: &[std::ops::Range<usize>]) -> Vec
         .filter(|t| !t.is_empty())
         .map(|t| {
             let start = line_offset(line, &t);
-            let is_bold = bold.iter().any(|r| {
-                start.is_some_and(|s| r.start <= s && s + t.len() <= r.end + 1)
-            });
+            let is_bold = bold
+                .iter()
+                .any(|r| start.is_some_and(|s| r.start <= s && s + t.len() <= r.end + 1));
             Piece {
                 text: t,
                 role: ArgRole::Ignore,
@@ -174,11 +174,18 @@ fn split_trailing_date(t: &Text) -> (Text, Option<Text>) {
         .map(|(i, c)| i + c.len_utf8())
         .collect();
     for b in boundaries {
-        let suffix = s[b..].trim().trim_start_matches('(').trim_end_matches(')').trim();
+        let suffix = s[b..]
+            .trim()
+            .trim_start_matches('(')
+            .trim_end_matches(')')
+            .trim();
         if !suffix.is_empty() && looks_like_date(suffix) {
             let b = b + s[b..].find(suffix).unwrap_or(0);
             let head = t.slice(0..b).trimmed();
-            let head_str = head.as_str().trim_end_matches(['(', ',', '-', '–', '—']).trim_end();
+            let head_str = head
+                .as_str()
+                .trim_end_matches(['(', ',', '-', '–', '—'])
+                .trim_end();
             let head = head.slice(0..head_str.len());
             let start = b;
             let end = start + suffix.len();
@@ -271,7 +278,12 @@ mod tests {
         ]);
         assert_eq!(
             show(&assign(jake_exp)),
-            ["Lumen Freight", "Search Relevance Engineer", "Chicago, IL", "Feb 2023 -- Present"]
+            [
+                "Lumen Freight",
+                "Search Relevance Engineer",
+                "Chicago, IL",
+                "Feb 2023 -- Present"
+            ]
         );
         let jake_edu = pieces(&[
             ("University of Vermont", Organisation),
@@ -281,7 +293,12 @@ mod tests {
         ]);
         assert_eq!(
             show(&assign(jake_edu)),
-            ["University of Vermont", "B.S. in Mathematics", "Burlington, VT", "2015 - 2019"]
+            [
+                "University of Vermont",
+                "B.S. in Mathematics",
+                "Burlington, VT",
+                "2015 - 2019"
+            ]
         );
     }
 
@@ -292,11 +309,19 @@ mod tests {
         let f = assign(split_heading(&line, &[]));
         assert_eq!(
             show(&f),
-            ["Harbor Health", "Senior Data Analyst", "Boston, MA", "Mar 2019 – Present"]
+            [
+                "Harbor Health",
+                "Senior Data Analyst",
+                "Boston, MA",
+                "Mar 2019 – Present"
+            ]
         );
         let src = "Acme Corp, Software Engineer (Jan 2020 – Dec 2021)";
         let line = Text::verbatim(src, 0..src.len());
         let f = assign(split_heading(&line, &[]));
-        assert_eq!(show(&f), ["Acme Corp", "Software Engineer", "", "Jan 2020 – Dec 2021"]);
+        assert_eq!(
+            show(&f),
+            ["Acme Corp", "Software Engineer", "", "Jan 2020 – Dec 2021"]
+        );
     }
 }

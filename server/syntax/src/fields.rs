@@ -53,13 +53,15 @@ fn edit_distance(a: &[u8], b: &[u8]) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=m {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=n {
         for j in 1..=m {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 v = v.min(d[i - 2][j - 2] + 1);
             }
@@ -78,10 +80,14 @@ fn is_near_date_word(w: &str) -> bool {
     if w.len() < 4 || w.len() > 11 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
         return false;
     }
-    MONTHS.iter().chain(["present", "current", "ongoing"].iter()).any(|m| {
-        let allowed = if m.len() >= 6 { 2 } else { 1 };
-        m.as_bytes()[0] == w.as_bytes()[0] && edit_distance(w.as_bytes(), m.as_bytes()) <= allowed
-    })
+    MONTHS
+        .iter()
+        .chain(["present", "current", "ongoing"].iter())
+        .any(|m| {
+            let allowed = if m.len() >= 6 { 2 } else { 1 };
+            m.as_bytes()[0] == w.as_bytes()[0]
+                && edit_distance(w.as_bytes(), m.as_bytes()) <= allowed
+        })
 }
 
 fn is_year(w: &str) -> bool {
@@ -95,7 +101,9 @@ fn is_numeric_date(w: &str) -> bool {
     // 01/2024, 1/2024, 2024-01, 2024/01, 01.2024
     let parts: Vec<&str> = w.split(['/', '-', '.']).collect();
     parts.len() == 2
-        && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
         && parts.iter().any(|p| p.len() == 4)
 }
 
@@ -134,7 +142,10 @@ pub(crate) fn looks_like_date(text: &str) -> bool {
             }
             return false;
         }
-        if is_year(w) || is_month_word(w) || SEASONS.contains(&lower) || DATE_FILLER.contains(&lower)
+        if is_year(w)
+            || is_month_word(w)
+            || SEASONS.contains(&lower)
+            || DATE_FILLER.contains(&lower)
         {
             continue;
         }
@@ -152,7 +163,8 @@ const REGIONS: [&str; 64] = [
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
     "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
     "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
-    "WI", "WY", "DC", "ON", "QC", "BC", "AB", "MB", "NS", "NB", "SK", "PE", "NL", "UK", "US", "USA",
+    "WI", "WY", "DC", "ON", "QC", "BC", "AB", "MB", "NS", "NB", "SK", "PE", "NL", "UK", "US",
+    "USA",
 ];
 
 /// Whether `text` reads as a location (`Chicago, IL`, `Remote`,
@@ -190,11 +202,46 @@ pub(crate) fn looks_like_location(text: &str) -> bool {
 
 /// Countries that often end a location.
 const COUNTRIES: [&str; 40] = [
-    "Germany", "France", "Canada", "India", "China", "Japan", "Spain", "Italy", "Netherlands",
-    "Sweden", "Norway", "Denmark", "Finland", "Ireland", "Switzerland", "Austria", "Belgium",
-    "Poland", "Portugal", "Brazil", "Mexico", "Argentina", "Australia", "Singapore", "Israel",
-    "Nigeria", "Kenya", "Egypt", "Korea", "South Korea", "Vietnam", "Indonesia", "Pakistan",
-    "United States", "United Kingdom", "England", "Scotland", "New Zealand", "UAE", "Taiwan",
+    "Germany",
+    "France",
+    "Canada",
+    "India",
+    "China",
+    "Japan",
+    "Spain",
+    "Italy",
+    "Netherlands",
+    "Sweden",
+    "Norway",
+    "Denmark",
+    "Finland",
+    "Ireland",
+    "Switzerland",
+    "Austria",
+    "Belgium",
+    "Poland",
+    "Portugal",
+    "Brazil",
+    "Mexico",
+    "Argentina",
+    "Australia",
+    "Singapore",
+    "Israel",
+    "Nigeria",
+    "Kenya",
+    "Egypt",
+    "Korea",
+    "South Korea",
+    "Vietnam",
+    "Indonesia",
+    "Pakistan",
+    "United States",
+    "United Kingdom",
+    "England",
+    "Scotland",
+    "New Zealand",
+    "UAE",
+    "Taiwan",
 ];
 
 const TITLE_WORDS: [&str; 48] = [
@@ -289,7 +336,10 @@ pub(crate) fn title_score(text: &str) -> i32 {
             score -= 2;
         }
     }
-    if lower.starts_with("b.") || lower.starts_with("m.") || lower.starts_with("ph") && lower.contains("d") {
+    if lower.starts_with("b.")
+        || lower.starts_with("m.")
+        || lower.starts_with("ph") && lower.contains("d")
+    {
         score += 1;
     }
     if lower.contains("bachelor") || lower.contains("master") || lower.contains("degree") {
@@ -342,7 +392,13 @@ mod tests {
 
     #[test]
     fn locations() {
-        for l in ["Chicago, IL", "Remote", "Berlin, Germany", "New York, NY (Hybrid)", "Montréal, QC"] {
+        for l in [
+            "Chicago, IL",
+            "Remote",
+            "Berlin, Germany",
+            "New York, NY (Hybrid)",
+            "Montréal, QC",
+        ] {
             assert!(looks_like_location(l), "{l}");
         }
         for l in [

@@ -71,8 +71,13 @@ fn collect_definitions(source: &str, node: Node<'_>, defs: &mut Definitions) {
             let name = command_name(source, *child);
             if matches!(
                 name,
-                "newcommand" | "renewcommand" | "providecommand" | "newcommand*" | "renewcommand*"
-                    | "def" | "DeclareRobustCommand"
+                "newcommand"
+                    | "renewcommand"
+                    | "providecommand"
+                    | "newcommand*"
+                    | "renewcommand*"
+                    | "def"
+                    | "DeclareRobustCommand"
             ) {
                 read_definition(source, *child, children.get(i + 1).copied(), defs);
                 continue;
@@ -87,7 +92,10 @@ fn read_definition(source: &str, cmd: Node<'_>, next: Option<Node<'_>>, defs: &m
     let opts = optionals(cmd);
     // \newcommand{\name}[n]{body}
     let (name, arity, body) = if let Some(first) = gs.first() {
-        let inner = inner_source(source, *first).trim().trim_start_matches('\\').to_string();
+        let inner = inner_source(source, *first)
+            .trim()
+            .trim_start_matches('\\')
+            .to_string();
         let arity = opts
             .first()
             .and_then(|o| inner_source(source, *o).trim().parse::<usize>().ok())
@@ -155,7 +163,11 @@ fn inner_source<'s>(source: &'s str, group: Node<'_>) -> &'s str {
 fn inner_range(source: &str, group: Node<'_>) -> Range<usize> {
     let r = group.byte_range();
     let s = &source[r.clone()];
-    let start = if s.starts_with(['{', '[']) { r.start + 1 } else { r.start };
+    let start = if s.starts_with(['{', '[']) {
+        r.start + 1
+    } else {
+        r.start
+    };
     let end = if s.len() > 1 && s.ends_with(['}', ']']) && group.child_count() > 0 {
         let last = group.child(group.child_count() - 1);
         if last.is_some_and(|l| !l.is_missing() && matches!(l.kind(), "}" | "]")) {
@@ -291,7 +303,10 @@ fn uses_any(source: &str, root: Node<'_>, known: &HashMap<String, Known>) -> boo
     while let Some(n) = stack.pop() {
         if n.kind() == "command" {
             let name = command_name(source, n);
-            if known.get(name).is_some_and(|k| k.spec.kind != MacroKind::Section) {
+            if known
+                .get(name)
+                .is_some_and(|k| k.spec.kind != MacroKind::Section)
+            {
                 return true;
             }
         }
@@ -442,7 +457,9 @@ impl Lowering<'_> {
 
     fn current_bullets_exist(&self) -> bool {
         self.resume.sections.last().is_some_and(|s| {
-            s.entries.last().map_or(!s.bullets.is_empty(), |e| !e.bullets.is_empty())
+            s.entries
+                .last()
+                .map_or(!s.bullets.is_empty(), |e| !e.bullets.is_empty())
         })
     }
 
@@ -454,7 +471,10 @@ impl Lowering<'_> {
 
     fn add_loose(&mut self, node: Node<'_>) {
         if !self.loose.is_empty() {
-            let prev_end = self.loose.source_span().map_or(node.start_byte(), |r| r.end);
+            let prev_end = self
+                .loose
+                .source_span()
+                .map_or(node.start_byte(), |r| r.end);
             if prev_end < node.start_byte() {
                 self.push_gap(prev_end..node.start_byte(), true);
             }
@@ -478,7 +498,11 @@ impl Lowering<'_> {
     /// Files the loose text gathered since the last structural element.
     fn flush_loose(&mut self) {
         let loose = std::mem::take(&mut self.loose);
-        if loose.as_str().trim_matches(|c: char| c.is_whitespace() || c == BREAK).is_empty() {
+        if loose
+            .as_str()
+            .trim_matches(|c: char| c.is_whitespace() || c == BREAK)
+            .is_empty()
+        {
             return;
         }
         let pieces: Vec<Text> = loose
@@ -532,10 +556,9 @@ impl Lowering<'_> {
                 let (lead, text) = match args.len() {
                     0 => (None, Text::new()),
                     1 => (None, self.plain(args[0], false)),
-                    _ if k.arity >= 2 || args.len() >= 2 => (
-                        Some(self.plain(args[0], false)),
-                        self.plain(args[1], false),
-                    ),
+                    _ if k.arity >= 2 || args.len() >= 2 => {
+                        (Some(self.plain(args[0], false)), self.plain(args[1], false))
+                    }
                     _ => (None, self.plain(args[0], false)),
                 };
                 let lead = lead.filter(|l| !l.is_empty());
@@ -731,7 +754,11 @@ impl Lowering<'_> {
                 out.push_replaced(rep, r);
             }
             "dash" => {
-                let rep = if src[r.clone()].len() >= 3 { "—" } else { "–" };
+                let rep = if src[r.clone()].len() >= 3 {
+                    "—"
+                } else {
+                    "–"
+                };
                 out.push_replaced(rep, r);
             }
             "nbsp" => out.push_replaced(" ", r),
@@ -744,11 +771,11 @@ impl Lowering<'_> {
             }
             "verb" => {
                 let s = &src[r.clone()];
-                let body = s
-                    .trim_start_matches("\\verb")
-                    .trim_start_matches('*');
+                let body = s.trim_start_matches("\\verb").trim_start_matches('*');
                 let inner: String = body.chars().skip(1).collect();
-                let inner = inner.strip_suffix(body.chars().next().unwrap_or('|')).unwrap_or(&inner);
+                let inner = inner
+                    .strip_suffix(body.chars().next().unwrap_or('|'))
+                    .unwrap_or(&inner);
                 out.push_replaced(inner, r);
             }
             "command" => self.command_text(node, out, breaks),
@@ -787,7 +814,11 @@ impl Lowering<'_> {
                 if let Some(ch) = s[letter_at.min(s.len())..].chars().next() {
                     if let Some(composed) = compose(accent, ch) {
                         let letter_end = cs + letter_at + ch.len_utf8();
-                        let consumed_end = if child.kind() == "group" { ce } else { letter_end };
+                        let consumed_end = if child.kind() == "group" {
+                            ce
+                        } else {
+                            letter_end
+                        };
                         out.push_replaced(&composed.to_string(), ar.start..consumed_end);
                         if child.kind() == "text" && letter_end < ce {
                             out.push_verbatim(&src[letter_end..ce], letter_end);
@@ -832,7 +863,7 @@ impl Lowering<'_> {
             "times" | "texttimes" => Some("×"),
             "textdollar" => Some("$"),
             "textpercent" => Some("%"),
-            "euro" | "texteuro"            => Some("€"),
+            "euro" | "texteuro" => Some("€"),
             "pounds" | "textsterling" => Some("£"),
             "approx" => Some("≈"),
             "textasciicircum" => Some("^"),
@@ -842,7 +873,13 @@ impl Lowering<'_> {
             _ => None,
         };
         if let Some(sym) = symbol {
-            out.push_replaced(sym, r.start..node.child_by_field_name("name").map_or(r.end, |n| n.end_byte()));
+            out.push_replaced(
+                sym,
+                r.start
+                    ..node
+                        .child_by_field_name("name")
+                        .map_or(r.end, |n| n.end_byte()),
+            );
             // A trailing `{}` after a symbol command renders nothing.
             for g in gs {
                 self.text_of(g, out, breaks);
@@ -878,13 +915,23 @@ impl Lowering<'_> {
 fn is_definition(name: &str) -> bool {
     matches!(
         name,
-        "newcommand" | "renewcommand" | "providecommand" | "newcommand*" | "renewcommand*" | "def"
-            | "DeclareRobustCommand" | "newenvironment" | "renewenvironment"
+        "newcommand"
+            | "renewcommand"
+            | "providecommand"
+            | "newcommand*"
+            | "renewcommand*"
+            | "def"
+            | "DeclareRobustCommand"
+            | "newenvironment"
+            | "renewenvironment"
     )
 }
 
 fn is_verbatim_env(name: &str) -> bool {
-    matches!(name, "comment" | "verbatim" | "lstlisting" | "minted" | "tikzpicture")
+    matches!(
+        name,
+        "comment" | "verbatim" | "lstlisting" | "minted" | "tikzpicture"
+    )
 }
 
 /// How many leading arguments of a command are not text (`usize::MAX`: none
@@ -893,21 +940,88 @@ fn skip_args(name: &str) -> usize {
     match name {
         "href" | "textcolor" | "colorbox" | "raisebox" | "hyperlink" | "fontsize" | "foreach" => 1,
         "fcolorbox" => 2,
-        "vspace" | "vspace*" | "hspace" | "hspace*" | "setlength" | "addtolength" | "rule"
-        | "vskip" | "hskip" | "color" | "definecolor" | "titleformat" | "titlespacing"
-        | "usepackage" | "documentclass" | "pagestyle" | "thispagestyle" | "selectfont"
-        | "includegraphics" | "label" | "ref" | "cite" | "input" | "include" | "newcommand"
-        | "renewcommand" | "providecommand" | "def" | "setlist" | "geometry" | "hypersetup"
-        | "pdfgentounicode" | "urlstyle" | "fancyhf" | "fancyhead" | "fancyfoot" | "renewenvironment"
-        | "newenvironment" | "setcounter" | "addtocounter" | "linespread" | "setstretch"
-        | "hyphenation" | "pagenumbering" | "bibliographystyle" | "bibliography" | "nocite"
-        | "footnote" | "phantom" | "hphantom" | "vphantom" | "enlargethispage" | "columnbreak"
-        | "extracolsep" | "arraystretch" | "tabcolsep" | "small@" | "faIcon" | "fa" | "icon"
-        | "begin" | "end" | "makeatletter" | "makeatother" | "resumeSubHeadingListStart"
-        | "resumeSubHeadingListEnd" | "resumeItemListStart" | "resumeItemListEnd" | "newpage"
-        | "clearpage" | "pagebreak" | "noindent" | "centering" | "raggedright" | "raggedbottom"
-        | "maketitle" | "tableofcontents" | "nopagebreak" => usize::MAX,
-        n if n.starts_with("fa") && n.len() > 2 && n[2..].starts_with(|c: char| c.is_ascii_uppercase()) => {
+        "vspace"
+        | "vspace*"
+        | "hspace"
+        | "hspace*"
+        | "setlength"
+        | "addtolength"
+        | "rule"
+        | "vskip"
+        | "hskip"
+        | "color"
+        | "definecolor"
+        | "titleformat"
+        | "titlespacing"
+        | "usepackage"
+        | "documentclass"
+        | "pagestyle"
+        | "thispagestyle"
+        | "selectfont"
+        | "includegraphics"
+        | "label"
+        | "ref"
+        | "cite"
+        | "input"
+        | "include"
+        | "newcommand"
+        | "renewcommand"
+        | "providecommand"
+        | "def"
+        | "setlist"
+        | "geometry"
+        | "hypersetup"
+        | "pdfgentounicode"
+        | "urlstyle"
+        | "fancyhf"
+        | "fancyhead"
+        | "fancyfoot"
+        | "renewenvironment"
+        | "newenvironment"
+        | "setcounter"
+        | "addtocounter"
+        | "linespread"
+        | "setstretch"
+        | "hyphenation"
+        | "pagenumbering"
+        | "bibliographystyle"
+        | "bibliography"
+        | "nocite"
+        | "footnote"
+        | "phantom"
+        | "hphantom"
+        | "vphantom"
+        | "enlargethispage"
+        | "columnbreak"
+        | "extracolsep"
+        | "arraystretch"
+        | "tabcolsep"
+        | "small@"
+        | "faIcon"
+        | "fa"
+        | "icon"
+        | "begin"
+        | "end"
+        | "makeatletter"
+        | "makeatother"
+        | "resumeSubHeadingListStart"
+        | "resumeSubHeadingListEnd"
+        | "resumeItemListStart"
+        | "resumeItemListEnd"
+        | "newpage"
+        | "clearpage"
+        | "pagebreak"
+        | "noindent"
+        | "centering"
+        | "raggedright"
+        | "raggedbottom"
+        | "maketitle"
+        | "tableofcontents"
+        | "nopagebreak" => usize::MAX,
+        n if n.starts_with("fa")
+            && n.len() > 2
+            && n[2..].starts_with(|c: char| c.is_ascii_uppercase()) =>
+        {
             usize::MAX
         }
         _ => 0,
@@ -917,7 +1031,8 @@ fn skip_args(name: &str) -> usize {
 fn has_bold(source: &str, node: Node<'_>) -> bool {
     let mut stack = vec![node];
     while let Some(n) = stack.pop() {
-        if n.kind() == "command" && matches!(command_name(source, n), "textbf" | "bfseries" | "bf") {
+        if n.kind() == "command" && matches!(command_name(source, n), "textbf" | "bfseries" | "bf")
+        {
             return true;
         }
         let mut c = n.walk();
@@ -1010,4 +1125,3 @@ impl Text {
         self.slice(s.len() - t.len()..s.len()).trimmed()
     }
 }
-

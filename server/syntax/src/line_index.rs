@@ -164,6 +164,9 @@ mod tests {
             (3, true)
         );
         assert_eq!(idx.position(text, 999, Encoding::Utf16).line, 2);
-        assert_eq!(idx.position(text, 4, Encoding::Utf8), LineCol { line: 1, col: 0 });
+        assert_eq!(
+            idx.position(text, 4, Encoding::Utf8),
+            LineCol { line: 1, col: 0 }
+        );
     }
 }

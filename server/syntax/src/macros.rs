@@ -89,7 +89,12 @@ impl MacroTable {
         for name in ["section", "section*", "resumeSection", "cvsection"] {
             t.insert(name, MacroSpec::new(Section, &[Text]));
         }
-        for name in ["resumeItem", "resumeSubItem", "achievementItem", "resumeItemNH"] {
+        for name in [
+            "resumeItem",
+            "resumeSubItem",
+            "achievementItem",
+            "resumeItemNH",
+        ] {
             t.insert(name, MacroSpec::new(Bullet, &[Text]));
         }
         for name in [
@@ -103,7 +108,11 @@ impl MacroTable {
                 MacroSpec::new(Entry, &[Organisation, Dates, Title, Location]),
             );
         }
-        for name in ["resumeSubSubheading", "resumeSubSubHeading", "resumeQuadHeadingChild"] {
+        for name in [
+            "resumeSubSubheading",
+            "resumeSubSubHeading",
+            "resumeQuadHeadingChild",
+        ] {
             t.insert(name, MacroSpec::new(SubEntry, &[Title, Dates]));
         }
         for name in ["resumeProjectHeading", "resumeProject"] {

@@ -2,8 +2,8 @@
 
 use std::ops::Range;
 
-use tree_sitter::Node;
 use crate::syntax_tree::MarkdownTree;
+use tree_sitter::Node;
 
 use crate::entry_fields::{assign, skill_line, split_heading, Fields};
 use crate::fields::looks_like_date;
@@ -135,7 +135,12 @@ fn new_entry(f: Fields, range: Range<usize>) -> Entry {
 }
 
 /// A paragraph inside a section: entry lines, detail lines, skills or prose.
-fn paragraph(section: &mut Section, lines: Vec<Text>, bold: Vec<Vec<Range<usize>>>, range: Range<usize>) {
+fn paragraph(
+    section: &mut Section,
+    lines: Vec<Text>,
+    bold: Vec<Vec<Range<usize>>>,
+    range: Range<usize>,
+) {
     if section.kind == SectionKind::Skills {
         for line in &lines {
             let r = line.source_span().unwrap_or(range.clone());
@@ -246,7 +251,10 @@ fn collect(
                 let level = heading_level(child);
                 let text = child
                     .child_by_field_name("heading_content")
-                    .or_else(|| first_child_of_kind(child, "paragraph").and_then(|p| first_child_of_kind(p, "inline")))
+                    .or_else(|| {
+                        first_child_of_kind(child, "paragraph")
+                            .and_then(|p| first_child_of_kind(p, "inline"))
+                    })
                     .map(|inline| inline_text(source, tree, inline).0.collapse_whitespace())
                     .unwrap_or_default();
                 out.push(Block::Heading {
@@ -356,7 +364,10 @@ fn heading_level(node: Node<'_>) -> usize {
     let mut cursor = node.walk();
     for c in node.children(&mut cursor) {
         let k = c.kind();
-        if let Some(n) = k.strip_prefix("atx_h").and_then(|r| r.strip_suffix("_marker")) {
+        if let Some(n) = k
+            .strip_prefix("atx_h")
+            .and_then(|r| r.strip_suffix("_marker"))
+        {
             return n.parse().unwrap_or(1);
         }
         if k == "setext_h1_underline" {
@@ -386,7 +397,9 @@ fn rebase_bold(full: &Text, sub: &Text, bold: &[Range<usize>]) -> Vec<Range<usiz
         let mut start = None;
         let mut end = None;
         for (i, _) in sub.as_str().char_indices() {
-            let Some(o) = sub.source_offset(i) else { continue };
+            let Some(o) = sub.source_offset(i) else {
+                continue;
+            };
             if o >= src.start && o < src.end {
                 if start.is_none() {
                     start = Some(i);
@@ -424,7 +437,13 @@ fn inline_text(source: &str, tree: &MarkdownTree, inline: Node<'_>) -> (Text, Ve
     let mut text = Text::new();
     let mut bold = Vec::new();
     match tree.inline_tree(&inline) {
-        Some(t) => walk_inline(source, t.root_node(), inline.byte_range(), &mut text, &mut bold),
+        Some(t) => walk_inline(
+            source,
+            t.root_node(),
+            inline.byte_range(),
+            &mut text,
+            &mut bold,
+        ),
         None => text.push_verbatim(&source[inline.byte_range()], inline.start_byte()),
     }
     (text, bold)
@@ -448,8 +467,14 @@ fn walk_inline(
             push_source(source, at..cs.min(end), out);
         }
         match child.kind() {
-            "emphasis_delimiter" | "code_span_delimiter" | "link_destination" | "link_title"
-            | "image" | "html_tag" | "latex_span_delimiter" | "link_label" => {
+            "emphasis_delimiter"
+            | "code_span_delimiter"
+            | "link_destination"
+            | "link_title"
+            | "image"
+            | "html_tag"
+            | "latex_span_delimiter"
+            | "link_label" => {
                 if child.kind() == "html_tag" && source[cs..ce].starts_with("<!--") {
                     // Inline comments carry no text.
                 }
@@ -473,7 +498,10 @@ fn walk_inline(
                 walk_inline(source, child, cs..ce, out, bold);
                 bold.push(start..out.len());
             }
-            "inline_link" | "full_reference_link" | "collapsed_reference_link" | "shortcut_link" => {
+            "inline_link"
+            | "full_reference_link"
+            | "collapsed_reference_link"
+            | "shortcut_link" => {
                 let mut c = child.walk();
                 let link_text = child.children(&mut c).find(|n| n.kind() == "link_text");
                 if let Some(lt) = link_text {

@@ -15,7 +15,10 @@ pub fn render(resume: &Resume, source: &str) -> String {
         let p = index.position(source, offset, Encoding::Chars);
         format!("{}:{}", p.line + 1, p.col + 1)
     };
-    let at = |t: &Text| t.source_span().map_or_else(|| "-".to_string(), |r| pos(r.start));
+    let at = |t: &Text| {
+        t.source_span()
+            .map_or_else(|| "-".to_string(), |r| pos(r.start))
+    };
     let mut out = String::new();
     if !resume.is_resume {
         out.push_str("not a resume\n");
@@ -78,7 +81,12 @@ fn bullet_line(out: &mut String, indent: &str, pos: &str, b: &crate::model::Bull
     let pad = "  ".repeat(b.depth);
     match &b.lead {
         Some(l) => {
-            let _ = writeln!(out, "{indent}{pad}{pos} bullet [{}] {:?}", l.as_str(), b.text.as_str());
+            let _ = writeln!(
+                out,
+                "{indent}{pad}{pos} bullet [{}] {:?}",
+                l.as_str(),
+                b.text.as_str()
+            );
         }
         None => {
             let _ = writeln!(out, "{indent}{pad}{pos} bullet {:?}", b.text.as_str());

@@ -6,16 +6,21 @@ use crate::model::SectionKind;
 pub(crate) fn classify(heading: &str) -> SectionKind {
     let h: String = heading
         .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { ' ' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
         .collect();
     let words: Vec<&str> = h.split_whitespace().collect();
-    let has = |w: &str| words.iter().any(|x| *x == w);
+    let has = |w: &str| words.contains(&w);
     let starts = |p: &str| words.iter().any(|x| x.starts_with(p));
     if words.is_empty() {
         return SectionKind::Other;
     }
-    if has("summary") || has("profile") || has("objective") || has("about") || has("overview")
-    {
+    if has("summary") || has("profile") || has("objective") || has("about") || has("overview") {
         return SectionKind::Summary;
     }
     if starts("publication") || has("papers") || has("talks") || has("patents") {
@@ -24,26 +29,47 @@ pub(crate) fn classify(heading: &str) -> SectionKind {
     if has("education") || has("academic") && !starts("project") || starts("coursework") {
         return SectionKind::Education;
     }
-    if starts("skill") || has("technologies") || has("tools") || has("competencies")
-        || has("stack") || has("languages") && words.len() <= 2
+    if starts("skill")
+        || has("technologies")
+        || has("tools")
+        || has("competencies")
+        || has("stack")
+        || has("languages") && words.len() <= 2
     {
         return SectionKind::Skills;
     }
     if starts("project") {
         return SectionKind::Projects;
     }
-    if starts("experience") || has("employment") || has("work") || starts("internship")
-        || has("career") || has("research") || has("positions") || has("history")
+    if starts("experience")
+        || has("employment")
+        || has("work")
+        || starts("internship")
+        || has("career")
+        || has("research")
+        || has("positions")
+        || has("history")
     {
         return SectionKind::Experience;
     }
-    if starts("leadership") || starts("activit") || starts("volunteer") || starts("extracurricular")
-        || has("involvement") || has("service") || has("organizations") || has("community")
+    if starts("leadership")
+        || starts("activit")
+        || starts("volunteer")
+        || starts("extracurricular")
+        || has("involvement")
+        || has("service")
+        || has("organizations")
+        || has("community")
     {
         return SectionKind::Leadership;
     }
-    if starts("award") || starts("honor") || starts("honour") || starts("achievement")
-        || starts("certification") || starts("certificate") || has("accomplishments")
+    if starts("award")
+        || starts("honor")
+        || starts("honour")
+        || starts("achievement")
+        || starts("certification")
+        || starts("certificate")
+        || has("accomplishments")
     {
         return SectionKind::Awards;
     }

@@ -131,7 +131,8 @@ impl MarkdownParser {
                         .binary_search_by(|t| (t.node.start, t.node.end).cmp(&(r.start, r.end)))
                         .ok()?;
                     let t = &o.inlines[i];
-                    (!t.tree.root_node().has_changes() && t.ranges == ranges).then(|| t.tree.clone())
+                    (!t.tree.root_node().has_changes() && t.ranges == ranges)
+                        .then(|| t.tree.clone())
                 });
                 let tree = match reused {
                     Some(t) => Some(t),

@@ -117,7 +117,10 @@ impl Text {
 
     /// Whether the plain text ends with whitespace (or is empty).
     pub fn ends_with_space(&self) -> bool {
-        self.text.chars().next_back().is_none_or(char::is_whitespace)
+        self.text
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace)
     }
 
     /// Removes leading and trailing whitespace, keeping the map exact.
@@ -219,9 +222,7 @@ impl Text {
                 }
                 i += ws;
             } else {
-                let word = rest
-                    .find(char::is_whitespace)
-                    .unwrap_or(rest.len());
+                let word = rest.find(char::is_whitespace).unwrap_or(rest.len());
                 out.push_text(&self.slice(i..i + word));
                 i += word;
             }

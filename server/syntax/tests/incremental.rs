@@ -7,14 +7,57 @@ use common::{example_files, Rng};
 use resume_syntax::{Document, Format, ParseOptions};
 
 const LATEX_SNIPPETS: &[&str] = &[
-    "\\resumeItem{", "}", "{", "\\", "\\textbf{x}", "%", "\n", "\n\n", " ", "--", "$", "\\%",
-    "\\section{Experience}", "\\resumeSubheading{A}{Jan 2020 -- Present}{B}{C}", "é", "😀", "–",
-    "\\item ", "\\begin{itemize}", "\\end{itemize}", "[", "]", "\\href{u}{t}", "40\\%", "x",
+    "\\resumeItem{",
+    "}",
+    "{",
+    "\\",
+    "\\textbf{x}",
+    "%",
+    "\n",
+    "\n\n",
+    " ",
+    "--",
+    "$",
+    "\\%",
+    "\\section{Experience}",
+    "\\resumeSubheading{A}{Jan 2020 -- Present}{B}{C}",
+    "é",
+    "😀",
+    "–",
+    "\\item ",
+    "\\begin{itemize}",
+    "\\end{itemize}",
+    "[",
+    "]",
+    "\\href{u}{t}",
+    "40\\%",
+    "x",
 ];
 
 const MARKDOWN_SNIPPETS: &[&str] = &[
-    "- ", "* ", "**", "*", "_", "`", "\n", "\n\n", "## Experience\n", "### A — B\n", "# ", "é",
-    "😀", "–", "[t](u)", "<!-- c -->", "> ", "  ", "1. ", "---\n", "Jan 2020 – Present", "x", "|",
+    "- ",
+    "* ",
+    "**",
+    "*",
+    "_",
+    "`",
+    "\n",
+    "\n\n",
+    "## Experience\n",
+    "### A — B\n",
+    "# ",
+    "é",
+    "😀",
+    "–",
+    "[t](u)",
+    "<!-- c -->",
+    "> ",
+    "  ",
+    "1. ",
+    "---\n",
+    "Jan 2020 – Present",
+    "x",
+    "|",
 ];
 
 fn char_boundary_at_or_before(s: &str, mut i: usize) -> usize {
@@ -82,7 +125,12 @@ fn random_edits_match_a_fresh_parse() {
 
 #[test]
 fn edits_past_the_end_are_clamped() {
-    let mut doc = Document::new("## Skills\n- a", Format::Markdown, 0, ParseOptions::default());
+    let mut doc = Document::new(
+        "## Skills\n- a",
+        Format::Markdown,
+        0,
+        ParseOptions::default(),
+    );
     let applied = doc.apply_edit(50..90, "x");
     assert_eq!(applied, 13..13);
     assert_eq!(doc.text(), "## Skills\n- ax");
@@ -94,7 +142,12 @@ fn edits_past_the_end_are_clamped() {
 
 #[test]
 fn multi_edit_batches_apply_in_order() {
-    let mut doc = Document::new("## Skills\n- a\n", Format::Markdown, 0, ParseOptions::default());
+    let mut doc = Document::new(
+        "## Skills\n- a\n",
+        Format::Markdown,
+        0,
+        ParseOptions::default(),
+    );
     doc.apply_edits([(12..13, "Python"), (0..2, "###")]);
     assert_eq!(doc.text(), "### Skills\n- Python\n");
     let fresh = Document::new(doc.text(), Format::Markdown, 0, ParseOptions::default());

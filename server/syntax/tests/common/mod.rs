@@ -1,5 +1,5 @@
 //! Helpers shared by the engine's integration tests.
-#![allow(dead_code)]
+#![allow(dead_code, unreachable_pub)]
 
 use std::path::{Path, PathBuf};
 
@@ -9,7 +9,10 @@ use resume_syntax::{Format, Resume, Text};
 pub fn example_files() -> Vec<(PathBuf, Format)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut out = Vec::new();
-    for dir in [root.join("grammar/examples"), root.join("../shared/dev-set")] {
+    for dir in [
+        root.join("grammar/examples"),
+        root.join("../shared/dev-set"),
+    ] {
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
         };
