@@ -45,19 +45,20 @@ fn is_month_word(w: &str) -> bool {
         .any(|m| *m == w || (m.starts_with(&w) && w.len() >= 3) || (w == "sept"))
 }
 
-/// Optimal string alignment distance (edits and adjacent swaps), for short
-/// ASCII words only.
-fn edit_distance(a: &[u8], b: &[u8]) -> usize {
-    let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
+/// Optimal string alignment distance between two words: insertions,
+/// deletions, substitutions and swaps of adjacent characters each count one.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
     for (j, cell) in d[0].iter_mut().enumerate() {
         *cell = j;
     }
-    for i in 1..=n {
-        for j in 1..=m {
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             let mut v = (d[i - 1][j] + 1)
                 .min(d[i][j - 1] + 1)
@@ -68,7 +69,7 @@ fn edit_distance(a: &[u8], b: &[u8]) -> usize {
             d[i][j] = v;
         }
     }
-    d[n][m]
+    d[a.len()][b.len()]
 }
 
 /// Whether `w` is a misspelling of a month or ongoing word (`Febuary`,
@@ -85,8 +86,7 @@ fn is_near_date_word(w: &str) -> bool {
         .chain(["present", "current", "ongoing"].iter())
         .any(|m| {
             let allowed = if m.len() >= 6 { 2 } else { 1 };
-            m.as_bytes()[0] == w.as_bytes()[0]
-                && edit_distance(w.as_bytes(), m.as_bytes()) <= allowed
+            m.as_bytes()[0] == w.as_bytes()[0] && edit_distance(&w, m) <= allowed
         })
 }
 

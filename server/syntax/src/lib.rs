@@ -19,6 +19,7 @@ pub mod syntax_tree;
 pub mod text;
 
 pub use document::Document;
+pub use fields::edit_distance;
 pub use line_index::{Encoding, LineCol, LineIndex};
 pub use macros::{ArgRole, MacroKind, MacroSpec, MacroTable, ParseOptions};
 pub use model::{

@@ -22,7 +22,7 @@
 
 use std::ops::Range;
 
-use resume_syntax::Format;
+use resume_syntax::{edit_distance, Format};
 
 /// Month names: (abbreviation, full name), January first.
 pub const MONTHS: [(&str, &str); 12] = [
@@ -811,32 +811,6 @@ fn year_of(tok: &Tok) -> Option<u16> {
         Tok::Num(v, 4) if (1900..=2099).contains(&v) => Some(v as u16),
         _ => None,
     }
-}
-
-/// Optimal string alignment distance (edits plus adjacent transpositions).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = v;
-        }
-    }
-    d[a.len()][b.len()]
 }
 
 /// Month and season names within a small edit distance of `word` (a
