@@ -5,8 +5,8 @@ use std::ops::Range;
 use crate::syntax_tree::MarkdownTree;
 use tree_sitter::Node;
 
-use crate::entry_fields::{assign, skill_line, split_heading, Fields};
-use crate::fields::looks_like_date;
+use crate::entry_fields::{assign, skill_line, split_heading, Fields, Piece};
+use crate::fields::{looks_like_date, looks_like_location, title_score};
 use crate::macros::ParseOptions;
 use crate::model::{Bullet, Comment, Entry, Format, Resume, Section, SectionKind};
 use crate::text::Text;
@@ -76,7 +76,7 @@ pub(crate) fn lower(source: &str, tree: &MarkdownTree, options: &ParseOptions) -
                         prose: Vec::new(),
                     });
                 } else if let Some(section) = sections.last_mut() {
-                    let fields = assign(split_heading(&text, &[]));
+                    let fields = heading_fields(&text, &[], section.kind, false);
                     section.entries.push(new_entry(fields, range));
                 }
             }
@@ -151,7 +151,7 @@ fn paragraph(
     let first = &lines[0];
     let first_bold = &bold[0];
     let starts_bold = first_bold.first().is_some_and(|r| r.start == 0);
-    let pieces = split_heading(first, first_bold);
+    let pieces = heading_pieces(first, first_bold);
     let has_date = pieces.iter().any(|p| looks_like_date(p.text.as_str()));
     let is_entry_line = (starts_bold && (pieces.len() >= 2 || has_date))
         || (has_date && pieces.len() >= 2 && first.len() < 160);
@@ -162,18 +162,23 @@ fn paragraph(
     if entry_open && (has_date || pieces.len() <= 3) && first.len() < 120 {
         // A detail line under an entry heading: `*Jan 2020 – Present*`,
         // `Software Engineer | Chicago, IL`.
+        let kind = section.kind;
         let entry = section.entries.last_mut().expect("checked above");
         for (i, line) in lines.iter().enumerate() {
-            let f = assign(split_heading(line, &bold[i]));
-            fill(entry, f);
+            let named = entry.title.is_some();
+            fill(entry, heading_fields(line, &bold[i], kind, named));
         }
         entry.range.end = entry.range.end.max(range.end);
         return;
     }
     if is_entry_line {
-        let mut entry = new_entry(assign(pieces), range.clone());
+        let mut entry = new_entry(fields_of(pieces, first, section.kind, false), range.clone());
         for (i, line) in lines.iter().enumerate().skip(1) {
-            fill(&mut entry, assign(split_heading(line, &bold[i])));
+            let named = entry.title.is_some();
+            fill(
+                &mut entry,
+                heading_fields(line, &bold[i], section.kind, named),
+            );
         }
         section.entries.push(entry);
         return;
@@ -190,12 +195,201 @@ fn paragraph(
     section.prose.push(prose);
 }
 
+/// The entry fields of one heading line (`### Title — Company`,
+/// `**Company** | Title | Jan 2020 – Present`, a detail line under a heading).
+/// `named` says whether the entry already has its title (the line is a
+/// detail line under it).
+fn heading_fields(line: &Text, bold: &[Range<usize>], kind: SectionKind, named: bool) -> Fields {
+    fields_of(heading_pieces(line, bold), line, kind, named)
+}
+
+/// Splits a heading line into pieces, then puts back together the pieces a
+/// comma split that cannot all be names: `Charge Nurse, Cardiac ICU — Mercy
+/// Hospital` holds a title and an organisation, not three names, and a bold
+/// run (`**College of Engineering, Pune**`) is one name.
+fn heading_pieces(line: &Text, bold: &[Range<usize>]) -> Vec<Piece> {
+    let mut pieces: Vec<Piece> = split_heading(line, bold)
+        .into_iter()
+        .flat_map(split_organisation_from_location)
+        .collect();
+    let is_name = |p: &Piece| {
+        let s = p.text.as_str();
+        !looks_like_date(s) && !looks_like_location(s)
+    };
+    let offsets = |pieces: &[Piece]| -> Vec<Option<Range<usize>>> {
+        pieces
+            .iter()
+            .map(|p| plain_range_in(line, &p.text))
+            .collect()
+    };
+    let mut i = 0;
+    while i + 1 < pieces.len() {
+        let ranges = offsets(&pieces);
+        let (Some(a), Some(b)) = (ranges[i].clone(), ranges[i + 1].clone()) else {
+            i += 1;
+            continue;
+        };
+        let comma_between = a.end <= b.start && line.as_str()[a.end..b.start].trim() == ",";
+        let names = pieces.iter().filter(|p| is_name(p)).count();
+        let one_bold_run = bold.iter().any(|r| r.start <= a.start && b.end <= r.end);
+        let both_names = is_name(&pieces[i]) && is_name(&pieces[i + 1]);
+        if comma_between && both_names && (one_bold_run || names > 2) {
+            let merged = line.slice(a.start..b.end);
+            pieces[i] = Piece {
+                text: merged,
+                role: pieces[i].role,
+                bold: pieces[i].bold || one_bold_run,
+            };
+            pieces.remove(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    pieces
+}
+
+/// `Acme Corp, Denver, CO` reads as a location as a whole; when the part
+/// before the first comma is plainly an organisation (`Corp`, `University`,
+/// `Hospital`, ...) and the rest is a location, they are two pieces.
+fn split_organisation_from_location(p: Piece) -> Vec<Piece> {
+    let s = p.text.as_str();
+    if !looks_like_location(s) || s.matches(", ").count() < 2 {
+        return vec![p];
+    }
+    let Some(i) = s.find(", ") else {
+        return vec![p];
+    };
+    if title_score(&s[..i]) >= 0 || !looks_like_location(&s[i + 2..]) {
+        return vec![p];
+    }
+    let head = p.text.slice(0..i);
+    let tail = p.text.slice(i + 2..s.len());
+    vec![
+        Piece {
+            text: head,
+            role: p.role,
+            bold: p.bold,
+        },
+        Piece {
+            text: tail,
+            role: p.role,
+            bold: p.bold,
+        },
+    ]
+}
+
+/// Assigns pieces to entry fields. In a projects section the first name is
+/// the project (the title) and a list after it is the technology
+/// (`Transit Explorer | Python, DuckDB`), as in LaTeX's
+/// `\resumeProjectHeading{name | tech}{dates}`. On a detail line under a
+/// named project (`named`), a list is the technology.
+fn fields_of(pieces: Vec<Piece>, line: &Text, kind: SectionKind, named: bool) -> Fields {
+    if kind != SectionKind::Projects {
+        return assign(pieces);
+    }
+    let mut dates = None;
+    let mut names: Vec<Piece> = Vec::new();
+    for p in pieces {
+        if dates.is_none() && looks_like_date(p.text.as_str()) {
+            dates = Some(p.text);
+        } else {
+            names.push(p);
+        }
+    }
+    let piped = line.as_str().contains('|');
+    let mut f = Fields {
+        dates,
+        ..Fields::default()
+    };
+    for (i, p) in names.into_iter().enumerate() {
+        let s = p.text.as_str();
+        let is_list = s.contains(", ") || s.contains(" / ") || s.contains("; ");
+        if i == 0 && !(named && is_list) {
+            f.title = Some(p.text);
+        } else if f.tech.is_none() && (is_list || piped || named) {
+            f.tech = Some(p.text);
+        } else if f.organisation.is_none() {
+            f.organisation = Some(p.text);
+        } else if f.location.is_none() && looks_like_location(s) {
+            f.location = Some(p.text);
+        }
+    }
+    f
+}
+
+/// Plain range of `part` (a slice of `line`) inside `line`, found through the
+/// source map.
+fn plain_range_in(line: &Text, part: &Text) -> Option<Range<usize>> {
+    let src = part.source_span()?.start;
+    let start = line
+        .as_str()
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|i| line.source_offset(*i) == Some(src))?;
+    let end = start + part.len();
+    (end <= line.len() && line.as_str().is_char_boundary(end)).then_some(start..end)
+}
+
+/// Removes `_emphasis_` delimiters the inline parser left in the text.
+/// tree-sitter-md does not close `_` emphasis after a digit
+/// (`_May 2021 – Aug 2021_`), so the underscores reach the plain text; a pair
+/// of source underscores that opens at a word start and closes at a word end
+/// is emphasis by CommonMark's rules and carries no text. Escaped `\_` and
+/// underscores inside words (`snake_case`) stay.
+fn strip_stray_underscores(t: &Text) -> Text {
+    let s = t.as_str();
+    if !s.contains('_') {
+        return t.clone();
+    }
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let is_source_underscore = |i: usize| {
+        t.source_range(i..i + 1)
+            .is_some_and(|r| r.end - r.start == 1)
+    };
+    let mut drop = Vec::new();
+    let mut open: Option<usize> = None;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if c != '_' || !is_source_underscore(i) {
+            continue;
+        }
+        let prev = k.checked_sub(1).map(|j| chars[j].1);
+        let next = chars.get(k + 1).map(|x| x.1);
+        let opens = prev.is_none_or(|p| p.is_whitespace() || "([{\"“‘".contains(p))
+            && next.is_some_and(|n| !n.is_whitespace() && n != '_');
+        let closes = prev.is_some_and(|p| !p.is_whitespace() && p != '_')
+            && next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}\"”’·|".contains(n));
+        match open {
+            Some(o) if closes => {
+                drop.push(o);
+                drop.push(i);
+                open = None;
+            }
+            None if opens => open = Some(i),
+            _ => {}
+        }
+    }
+    if drop.is_empty() {
+        return t.clone();
+    }
+    let mut out = Text::new();
+    let mut at = 0;
+    for d in drop {
+        out.push_text(&t.slice(at..d));
+        at = d + 1;
+    }
+    out.push_text(&t.slice(at..s.len()));
+    out.collapse_whitespace()
+}
+
 fn fill(entry: &mut Entry, f: Fields) {
     if entry.dates.is_none() {
         entry.dates = f.dates;
     }
     if entry.location.is_none() {
         entry.location = f.location;
+    }
+    if entry.tech.is_none() {
+        entry.tech = f.tech;
     }
     let mut names = [f.title, f.organisation].into_iter().flatten();
     if entry.title.is_none() {
@@ -255,7 +449,11 @@ fn collect(
                         first_child_of_kind(child, "paragraph")
                             .and_then(|p| first_child_of_kind(p, "inline"))
                     })
-                    .map(|inline| inline_text(source, tree, inline).0.collapse_whitespace())
+                    .map(|inline| {
+                        strip_stray_underscores(
+                            &inline_text(source, tree, inline).0.collapse_whitespace(),
+                        )
+                    })
                     .unwrap_or_default();
                 out.push(Block::Heading {
                     level,
@@ -272,7 +470,7 @@ fn collect(
                     for piece in text.as_str().split('\n') {
                         let range = at..at + piece.len();
                         let line = text.slice(range.clone());
-                        let collapsed = line.collapse_whitespace();
+                        let collapsed = strip_stray_underscores(&line.collapse_whitespace());
                         if !collapsed.is_empty() {
                             bolds.push(rebase_bold(&text, &collapsed, &bold));
                             lines.push(collapsed);
@@ -317,7 +515,7 @@ fn collect_list(
                 "paragraph" if text.is_empty() => {
                     if let Some(inline) = first_child_of_kind(part, "inline") {
                         let (t, bold) = inline_text(source, tree, inline);
-                        let collapsed = t.collapse_whitespace();
+                        let collapsed = strip_stray_underscores(&t.collapse_whitespace());
                         let rebased = rebase_bold(&t, &collapsed, &bold);
                         bold_lead = rebased.into_iter().find(|r| r.start == 0);
                         text = collapsed;

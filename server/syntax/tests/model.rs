@@ -1,0 +1,357 @@
+//! The resume model of every example, as the outline renders it: sections,
+//! entries with their fields, bullets, skills and prose, each with its
+//! position. Every snapshot was checked by eye against its source; a change
+//! to one is a change in what the engine reads from a real resume.
+
+mod common;
+
+use std::path::Path;
+
+use common::{file_name, parse_file, project_examples, repo_root};
+use resume_syntax::{outline, parse, Format, ParseOptions, Resume, SectionKind};
+
+fn outline_of(relative: &str) -> String {
+    let path = repo_root().join(relative);
+    let format = Format::from_path(relative).expect("example has a known extension");
+    let (source, resume) = parse_file(&path, format);
+    outline::render(&resume, &source)
+}
+
+/// One snapshot test per example file, and the list of files they cover.
+macro_rules! outline_snapshots {
+    ($($test:ident => $file:literal,)*) => {
+        const SNAPSHOTTED: &[&str] = &[$($file),*];
+        $(
+            #[test]
+            fn $test() {
+                insta::assert_snapshot!(stringify!($test), outline_of($file));
+            }
+        )*
+    };
+}
+
+outline_snapshots! {
+    latex_custom_macros_leadership => "grammar/examples/custom-macros-leadership.tex",
+    markdown_accountant_company_date_title => "tests/resumes/accountant-company-date-title.md",
+    markdown_backend_engineer_italic_dates => "tests/resumes/backend-engineer-italic-dates.md",
+    markdown_data_analyst_dates_in_headings => "tests/resumes/data-analyst-dates-in-headings.md",
+    markdown_designer_nonascii_lead_ins => "tests/resumes/designer-nonascii-lead-ins.md",
+    markdown_fullstack_mixed_markup => "tests/resumes/fullstack-mixed-markup.md",
+    markdown_marketing_bold_company_pipes => "tests/resumes/marketing-bold-company-pipes.md",
+    markdown_research_scientist_level_one_sections => "tests/resumes/research-scientist-level-one-sections.md",
+}
+
+/// Examples whose LaTeX model is still wrong, with the numbered problem in
+/// /work/notes/latex-bugs.md. Their snapshots are accepted when the fix
+/// lands; until then the commented-out tests at the end of this file say
+/// what right looks like.
+const WAITING_FOR_LATEX_FIXES: &[(&str, &str)] = &[
+    ("grammar/examples/fork-data-scientist.tex", "1"),
+    ("grammar/examples/jake-software-engineer.tex", "1"),
+    ("grammar/examples/macros.tex", "5"),
+    ("grammar/examples/ml-researcher.tex", "1, 2, 3"),
+    ("grammar/examples/new-grad-compact.tex", "4"),
+    ("grammar/examples/product-manager-summary.tex", "1"),
+];
+
+#[test]
+fn every_example_is_snapshotted_or_waits_for_a_named_fix() {
+    let root = repo_root();
+    let mut uncovered = Vec::new();
+    for (path, _) in project_examples() {
+        let relative = path
+            .strip_prefix(&root)
+            .expect("examples live in the repository")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let covered = SNAPSHOTTED.contains(&relative.as_str())
+            || WAITING_FOR_LATEX_FIXES.iter().any(|(f, _)| *f == relative);
+        if !covered {
+            uncovered.push(relative);
+        }
+    }
+    assert!(
+        uncovered.is_empty(),
+        "add an outline snapshot for {uncovered:?}"
+    );
+    assert!(
+        SNAPSHOTTED.iter().filter(|f| f.ends_with(".md")).count() >= 5,
+        "at least five Markdown resumes are snapshotted"
+    );
+}
+
+#[test]
+fn markdown_examples_have_every_entry_field_they_show() {
+    // Independent of the snapshots: every experience entry of the Markdown
+    // examples names a title, an organisation and dates, and every bullet
+    // keeps its full text (no markup left over).
+    for (path, format) in project_examples() {
+        if format != Format::Markdown {
+            continue;
+        }
+        let (_, resume) = parse_file(&path, format);
+        let name = file_name(&path);
+        assert!(resume.is_resume, "{name} is a resume");
+        let entries: Vec<_> = resume
+            .entries()
+            .filter(|(s, _)| s.kind == SectionKind::Experience)
+            .collect();
+        assert!(entries.len() >= 2, "{name}: experience entries");
+        for (_, e) in entries {
+            for (field, value) in [
+                ("title", &e.title),
+                ("organisation", &e.organisation),
+                ("dates", &e.dates),
+            ] {
+                assert!(value.is_some(), "{name}: entry without {field}: {e:?}");
+            }
+        }
+        for b in resume.bullets() {
+            let text = b.bullet.text.as_str();
+            assert!(
+                !text.contains("**") && !text.contains("](") && !text.starts_with(['-', '*', '+']),
+                "{name}: markup left in bullet {text:?}"
+            );
+        }
+    }
+}
+
+fn md(source: &str) -> Resume {
+    parse(source, Format::Markdown, &ParseOptions::default())
+}
+
+/// (title, organisation, location, dates, tech) of every entry.
+fn fields(resume: &Resume) -> Vec<[String; 5]> {
+    let s = |t: &Option<resume_syntax::Text>| t.as_ref().map(|t| t.to_string()).unwrap_or_default();
+    resume
+        .entries()
+        .map(|(_, e)| {
+            [
+                s(&e.title),
+                s(&e.organisation),
+                s(&e.location),
+                s(&e.dates),
+                s(&e.tech),
+            ]
+        })
+        .collect()
+}
+
+fn row(fields: [&str; 5]) -> [String; 5] {
+    fields.map(str::to_string)
+}
+
+#[test]
+fn markdown_title_with_a_comma_keeps_the_organisation_after_the_dash() {
+    let resume = md("## Experience\n\n### Staff Nurse, Oncology Ward — Bayside General\n*Feb 2019 – Present*\n\n- Cared for 6 patients per shift\n");
+    assert_eq!(
+        fields(&resume),
+        [row([
+            "Staff Nurse, Oncology Ward",
+            "Bayside General",
+            "",
+            "Feb 2019 – Present",
+            ""
+        ])]
+    );
+}
+
+#[test]
+fn markdown_comma_split_stays_when_it_yields_a_location() {
+    let resume = md("## Experience\n\n### Software Engineer, Acme Corp, Denver, CO — 2019 – 2021\n\n- Shipped 3 services\n");
+    assert_eq!(
+        fields(&resume),
+        [row([
+            "Software Engineer",
+            "Acme Corp",
+            "Denver, CO",
+            "2019 – 2021",
+            ""
+        ])]
+    );
+}
+
+#[test]
+fn markdown_bold_name_with_a_comma_is_one_name() {
+    let resume = md("## Education\n\n**Institute of Technology, Kanpur** — M.Tech. in Mechanical Engineering\n*2015 – 2017*\n");
+    assert_eq!(
+        fields(&resume),
+        [row([
+            "M.Tech. in Mechanical Engineering",
+            "Institute of Technology, Kanpur",
+            "",
+            "2015 – 2017",
+            ""
+        ])]
+    );
+}
+
+#[test]
+fn markdown_underscore_emphasis_around_a_date_range_is_markup() {
+    // tree-sitter-md leaves `_..._` unparsed when the closing underscore
+    // follows a digit; the underscores must not reach the model.
+    let resume = md("## Experience\n\n### Analyst @ Northfield Bank\n_Mar 2018 – Jun 2020_ · Leeds, UK\n\n- Built 4 risk reports\n");
+    assert_eq!(
+        fields(&resume),
+        [row([
+            "Analyst",
+            "Northfield Bank",
+            "Leeds, UK",
+            "Mar 2018 – Jun 2020",
+            ""
+        ])]
+    );
+}
+
+#[test]
+fn markdown_underscores_inside_words_and_escaped_stay() {
+    let resume = md("## Projects\n\n- Wrote the snake_case linter and the \\_private helpers\n");
+    let bullet = &resume.sections[0].bullets[0];
+    assert_eq!(
+        bullet.text.as_str(),
+        "Wrote the snake_case linter and the _private helpers"
+    );
+}
+
+#[test]
+fn markdown_project_heading_has_a_name_and_a_tech_list() {
+    let resume = md("## Projects\n\n### Tide Tables | Elixir, Phoenix, PostGIS\n\n- Served 5,000 tide forecasts a day\n\n**pgsnap** | Go | 2021\n\n- Cut backup restore time by 70%\n\n### Orbit Viewer\n*Three.js, WebGL* · 2020\n\n- Rendered 2,000 satellites at 60 fps\n");
+    assert_eq!(
+        fields(&resume),
+        [
+            row(["Tide Tables", "", "", "", "Elixir, Phoenix, PostGIS"]),
+            row(["pgsnap", "", "", "2021", "Go"]),
+            row(["Orbit Viewer", "", "", "2020", "Three.js, WebGL"]),
+        ]
+    );
+}
+
+#[test]
+fn latex_paper_is_not_a_resume() {
+    let paper = "\\documentclass{article}\n\\begin{document}\n\\title{Sparse Attention Revisited}\n\\maketitle\n\\section{Introduction}\nAttention costs $O(n^2)$ \\cite{vaswani2017}.\n\\section{Method}\nWe prune heads with\n\\begin{equation}\n  s_i = \\sum_j a_{ij}\n\\end{equation}\n\\section{Results}\n\\begin{itemize}\n  \\item Accuracy drops by 0.3\\%\n\\end{itemize}\n\\end{document}\n";
+    let resume = parse(paper, Format::Latex, &ParseOptions::default());
+    assert!(!resume.is_resume);
+    assert!(resume.sections.is_empty());
+    assert!(resume.header.is_empty());
+}
+
+#[test]
+fn markdown_readme_is_not_a_resume() {
+    let readme = "# fastcsv\n\n## Installation\n\n- `cargo add fastcsv`\n\n## Usage\n\nRead a file with `fastcsv::read`.\n";
+    let resume = md(readme);
+    assert!(!resume.is_resume);
+    assert!(resume.sections.is_empty());
+}
+
+#[test]
+fn jake_resume_has_the_full_model() {
+    let path = repo_root().join("grammar/examples/jake-software-engineer.tex");
+    let (_, resume) = parse_file(Path::new(&path), Format::Latex);
+    assert!(resume.is_resume);
+    let kinds: Vec<SectionKind> = resume.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            SectionKind::Education,
+            SectionKind::Experience,
+            SectionKind::Projects,
+            SectionKind::Skills
+        ]
+    );
+    assert_eq!(resume.header[0].as_str(), "Priya Raman");
+    let experience = &resume.sections[1];
+    assert_eq!(experience.entries.len(), 3);
+    let first = &experience.entries[0];
+    assert_eq!(
+        first.title.as_ref().unwrap().as_str(),
+        "Software Engineer II"
+    );
+    assert_eq!(
+        first.organisation.as_ref().unwrap().as_str(),
+        "Cobalt Freight Systems"
+    );
+    assert_eq!(first.location.as_ref().unwrap().as_str(), "Chicago, IL");
+    assert_eq!(
+        first.dates.as_ref().unwrap().as_str(),
+        "June 2022 – Present"
+    );
+    assert_eq!(first.bullets.len(), 5);
+    assert_eq!(
+        first.bullets[0].text.as_str(),
+        "Rebuilt the shipment-tracking ingestion path in Go, cutting p99 event latency from 900ms to 140ms"
+    );
+    let projects = &resume.sections[2];
+    assert_eq!(projects.entries.len(), 2);
+    assert_eq!(
+        projects.entries[0].tech.as_ref().unwrap().as_str(),
+        "Rust, SQLite, WebAssembly"
+    );
+    assert_eq!(resume.sections[3].skills.len(), 4);
+    assert_eq!(resume.bullets().filter(|b| b.is_achievement()).count(), 15);
+}
+
+// Waiting for the LaTeX lowering fixes in /work/notes/latex-bugs.md. When a
+// fix lands, uncomment its test, move the files it unblocks from
+// WAITING_FOR_LATEX_FIXES into `outline_snapshots!`, and review the new
+// snapshots.
+//
+// // latex-bugs.md 1
+// #[test]
+// fn latex_last_skill_line_has_no_closing_brace() {
+//     let path = repo_root().join("grammar/examples/jake-software-engineer.tex");
+//     let (_, resume) = parse_file(&path, Format::Latex);
+//     let skills = &resume.sections[3].skills;
+//     assert_eq!(skills[3].items.as_str(), "pandas, NumPy, tokio, serde");
+// }
+//
+// // latex-bugs.md 2
+// #[test]
+// fn latex_research_interests_is_not_experience() {
+//     let path = repo_root().join("grammar/examples/ml-researcher.tex");
+//     let (_, resume) = parse_file(&path, Format::Latex);
+//     assert_ne!(resume.sections[0].kind, SectionKind::Experience);
+// }
+//
+// // latex-bugs.md 3
+// #[test]
+// fn latex_arguments_of_unknown_macros_are_separated() {
+//     let path = repo_root().join("grammar/examples/ml-researcher.tex");
+//     let (_, resume) = parse_file(&path, Format::Latex);
+//     let publications = resume
+//         .sections
+//         .iter()
+//         .find(|s| s.kind == SectionKind::Publications)
+//         .unwrap();
+//     let text: String = publications
+//         .prose
+//         .iter()
+//         .chain(publications.bullets.iter().map(|b| &b.text))
+//         .map(|t| t.to_string())
+//         .collect::<Vec<_>>()
+//         .join("\n");
+//     assert!(!text.contains("KrügerCheap"), "{text}");
+// }
+//
+// // latex-bugs.md 4
+// #[test]
+// fn latex_document_defined_entry_macro_is_an_entry() {
+//     let path = repo_root().join("grammar/examples/new-grad-compact.tex");
+//     let (_, resume) = parse_file(&path, Format::Latex);
+//     let experience = &resume.sections[1];
+//     assert_eq!(experience.entries.len(), 2);
+//     assert_eq!(
+//         experience.entries[0].title.as_ref().unwrap().as_str(),
+//         "Firmware Engineering Intern"
+//     );
+//     assert_eq!(experience.entries[1].bullets.len(), 3);
+//     assert!(experience.entries[1].bullets.iter().all(|b| b.depth == 0));
+//     assert_eq!(resume.sections[2].entries[0].tech.as_ref().unwrap().as_str(), "C, STM32, KiCad");
+// }
+//
+// // latex-bugs.md 5
+// #[test]
+// fn latex_file_of_definitions_is_not_a_resume() {
+//     let path = repo_root().join("grammar/examples/macros.tex");
+//     let (_, resume) = parse_file(&path, Format::Latex);
+//     assert!(!resume.is_resume);
+// }
