@@ -3,8 +3,8 @@
 //!
 //! Inputs: every `grammar/examples/*.tex` of the repository, the dev-set
 //! resume `d1.tex` (directory from `RESUME_LSP_DEV_SET`, default
-//! `/work/shared/dev-set`) when present, and a generated resume so the
-//! benchmark always has an input.
+//! `shared/dev-set` beside the repository) when present, and a generated
+//! resume so the benchmark always has an input.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -75,9 +75,10 @@ fn inputs() -> Vec<(String, String)> {
             }
         }
     }
-    let dev_set =
-        std::env::var("RESUME_LSP_DEV_SET").unwrap_or_else(|_| "/work/shared/dev-set".into());
-    if let Ok(text) = fs::read_to_string(Path::new(&dev_set).join("d1.tex")) {
+    let dev_set = std::env::var_os("RESUME_LSP_DEV_SET")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/dev-set"));
+    if let Ok(text) = fs::read_to_string(dev_set.join("d1.tex")) {
         out.push(("d1.tex".to_string(), text));
     }
     out

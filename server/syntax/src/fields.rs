@@ -48,28 +48,51 @@ fn is_month_word(w: &str) -> bool {
 /// Optimal string alignment distance between two words: insertions,
 /// deletions, substitutions and swaps of adjacent characters each count one.
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
+    if a.is_ascii() && b.is_ascii() {
+        osa_distance(a.as_bytes(), b.as_bytes())
+    } else {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        osa_distance(&a, &b)
     }
-    for (j, cell) in d[0].iter_mut().enumerate() {
+}
+
+/// Optimal string alignment distance over three rolling rows (on the stack
+/// for words of up to 63 characters).
+fn osa_distance<T: PartialEq>(a: &[T], b: &[T]) -> usize {
+    const STACK: usize = 64;
+    let n = b.len();
+    let mut stack = [0usize; 3 * STACK];
+    let mut heap = Vec::new();
+    let rows: &mut [usize] = if n < STACK {
+        &mut stack[..3 * (n + 1)]
+    } else {
+        heap.resize(3 * (n + 1), 0);
+        &mut heap
+    };
+    let (r0, rest) = rows.split_at_mut(n + 1);
+    let (r1, r2) = rest.split_at_mut(n + 1);
+    // Rows i - 2, i - 1 and i.
+    let (mut before, mut prev, mut cur) = (r0, r1, r2);
+    for (j, cell) in prev.iter_mut().enumerate() {
         *cell = j;
     }
     for i in 1..=a.len() {
-        for j in 1..=b.len() {
+        cur[0] = i;
+        for j in 1..=n {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
+                v = v.min(before[j - 2] + 1);
             }
-            d[i][j] = v;
+            cur[j] = v;
         }
+        let old = before;
+        before = prev;
+        prev = cur;
+        cur = old;
     }
-    d[a.len()][b.len()]
+    prev[n]
 }
 
 /// Whether `w` is a misspelling of a month or ongoing word (`Febuary`,

@@ -2,7 +2,7 @@
 
 use std::ops::Range as ByteRange;
 
-use tree_sitter::{InputEdit, Node, Parser, Range, Tree};
+use tree_sitter::{InputEdit, Node, Parser, Point, Range, Tree};
 
 use crate::model::Format;
 
@@ -24,6 +24,9 @@ struct InlineTree {
     /// The included ranges it was parsed over.
     ranges: Vec<Range>,
     tree: Tree,
+    /// Whether an edit since the parse touched the node (or its first line,
+    /// shifting its columns).
+    dirty: bool,
 }
 
 /// A Markdown document: the block tree plus one inline tree per inline node,
@@ -64,13 +67,41 @@ impl MarkdownTree {
     fn edit(&mut self, edit: &InputEdit) {
         self.block.edit(edit);
         for inline in &mut self.inlines {
+            // An edit after the inline content leaves it as it is.
+            if edit.start_byte > inline.node.end {
+                continue;
+            }
+            let first_row = inline.ranges.first().map_or(0, |r| r.start_point.row);
+            if edit.old_end_byte >= inline.node.start || edit.old_end_position.row >= first_row {
+                inline.dirty = true;
+            }
             inline.tree.edit(edit);
             inline.node = shift(inline.node.clone(), edit);
             for r in &mut inline.ranges {
                 let shifted = shift(r.start_byte..r.end_byte, edit);
                 r.start_byte = shifted.start;
                 r.end_byte = shifted.end;
+                r.start_point = shift_point(r.start_point, edit);
+                r.end_point = shift_point(r.end_point, edit);
             }
+        }
+    }
+}
+
+/// A point after an edit that ends at or before it.
+fn shift_point(p: Point, edit: &InputEdit) -> Point {
+    if p < edit.old_end_position {
+        return p;
+    }
+    if p.row == edit.old_end_position.row {
+        Point {
+            row: edit.new_end_position.row,
+            column: p.column - edit.old_end_position.column + edit.new_end_position.column,
+        }
+    } else {
+        Point {
+            row: p.row - edit.old_end_position.row + edit.new_end_position.row,
+            column: p.column,
         }
     }
 }
@@ -131,8 +162,7 @@ impl MarkdownParser {
                         .binary_search_by(|t| (t.node.start, t.node.end).cmp(&(r.start, r.end)))
                         .ok()?;
                     let t = &o.inlines[i];
-                    (!t.tree.root_node().has_changes() && t.ranges == ranges)
-                        .then(|| t.tree.clone())
+                    (!t.dirty && t.ranges == ranges).then(|| t.tree.clone())
                 });
                 let tree = match reused {
                     Some(t) => Some(t),
@@ -147,6 +177,7 @@ impl MarkdownParser {
                         node: node.byte_range(),
                         ranges,
                         tree,
+                        dirty: false,
                     });
                 }
                 continue;

@@ -139,20 +139,37 @@ impl Text {
         if plain.start >= plain.end {
             return out;
         }
-        for seg in &self.segments {
+        let mut from = 0;
+        out.push_part(self, plain, &mut from);
+        out
+    }
+
+    /// Appends the part of `other` covering `plain`, exactly as
+    /// `push_text(&other.slice(plain))` would. `from` is the index of a
+    /// segment of `other` at or before the part; it is moved forward so
+    /// parts taken left to right skip the segments already passed.
+    fn push_part(&mut self, other: &Text, plain: Range<usize>, from: &mut usize) {
+        let segs = &other.segments;
+        let mut k = *from
+            + segs[(*from).min(segs.len())..]
+                .partition_point(|seg| seg.plain + seg.len <= plain.start);
+        *from = k;
+        while let Some(seg) = segs.get(k) {
+            if seg.plain >= plain.end {
+                break;
+            }
             let s = seg.plain.max(plain.start);
             let e = (seg.plain + seg.len).min(plain.end);
-            if s >= e {
-                continue;
+            if s < e {
+                let piece = &other.text[s..e];
+                if seg.verbatim {
+                    self.push_verbatim(piece, seg.src.start + (s - seg.plain));
+                } else {
+                    self.push_replaced(piece, seg.src.clone());
+                }
             }
-            let piece = &self.text[s..e];
-            if seg.verbatim {
-                out.push_verbatim(piece, seg.src.start + (s - seg.plain));
-            } else {
-                out.push_replaced(piece, seg.src.clone());
-            }
+            k += 1;
         }
-        out
     }
 
     fn segment_at(&self, plain: usize) -> Option<&Segment> {
@@ -209,36 +226,46 @@ impl Text {
     pub fn collapse_whitespace(&self) -> Text {
         let mut out = Text::new();
         let s = self.text.as_str();
-        let mut i = 0;
-        while i < s.len() {
-            let rest = &s[i..];
+        // Leading and trailing whitespace would be trimmed off the result.
+        let mut i = s.len() - s.trim_start().len();
+        let end = s.trim_end().len();
+        let mut from = 0;
+        while i < end {
+            let rest = &s[i..end];
             let ws = rest.len() - rest.trim_start().len();
             if ws > 0 {
-                let run = &rest[..ws];
-                if run == " " {
-                    out.push_text(&self.slice(i..i + 1));
+                if &rest[..ws] == " " {
+                    out.push_part(self, i..i + 1, &mut from);
                 } else if let Some(src) = self.source_range(i..i + ws) {
                     out.push_replaced(" ", src);
                 }
                 i += ws;
             } else {
                 let word = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                out.push_text(&self.slice(i..i + word));
+                out.push_part(self, i..i + word, &mut from);
                 i += word;
             }
         }
-        out.trimmed()
+        out
     }
 
     /// Splits at every occurrence of `sep` (plain text), keeping maps.
     pub fn split(&self, sep: &str) -> Vec<Text> {
         let mut out = Vec::new();
         let mut at = 0;
+        let mut from = 0;
+        let mut part = |range: Range<usize>| {
+            let mut t = Text::new();
+            if range.start < range.end {
+                t.push_part(self, range, &mut from);
+            }
+            t
+        };
         for (i, _) in self.text.match_indices(sep) {
-            out.push(self.slice(at..i));
+            out.push(part(at..i));
             at = i + sep.len();
         }
-        out.push(self.slice(at..self.text.len()));
+        out.push(part(at..self.text.len()));
         out
     }
 
@@ -275,6 +302,66 @@ mod tests {
         let r = t.source_range(p..p + '–'.len_utf8()).unwrap();
         assert_eq!(&src[r], "--");
         assert_eq!(&src[t.source_span().unwrap()], src);
+    }
+
+    /// The straightforward collapse: every word and single space sliced out
+    /// and appended, the result trimmed.
+    fn collapse_reference(t: &Text) -> Text {
+        let mut out = Text::new();
+        let s = t.as_str();
+        let mut i = 0;
+        while i < s.len() {
+            let rest = &s[i..];
+            let ws = rest.len() - rest.trim_start().len();
+            if ws > 0 {
+                if &rest[..ws] == " " {
+                    out.push_text(&t.slice(i..i + 1));
+                } else if let Some(src) = t.source_range(i..i + ws) {
+                    out.push_replaced(" ", src);
+                }
+                i += ws;
+            } else {
+                let word = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                out.push_text(&t.slice(i..i + word));
+                i += word;
+            }
+        }
+        out.trimmed()
+    }
+
+    #[test]
+    fn collapse_matches_slicing_word_by_word() {
+        let mut t = Text::new();
+        t.push_verbatim("  Cut  cost\n\t by ", 0);
+        t.push_replaced("%", 20..22);
+        t.push_replaced(" ", 22..24);
+        t.push_verbatim("é😀 x", 24);
+        t.push_replaced("LaTeX", 40..46);
+        t.push_verbatim(" \n", 46);
+        t.push_replaced(" ", 48..49);
+        t.push_verbatim("end   ", 49);
+        for text in [
+            t.clone(),
+            Text::new(),
+            Text::verbatim("   ", 0..3),
+            Text::verbatim(" a b\n\nc ", 0..8),
+        ] {
+            let fast = text.collapse_whitespace();
+            assert_eq!(fast, collapse_reference(&text), "{:?}", text.as_str());
+            for sep in [" ", "x", "\n"] {
+                let parts: Vec<Text> = text.split(sep);
+                let mut at = 0;
+                for (k, p) in parts.iter().enumerate() {
+                    let next = text.as_str()[at..].find(sep).map_or(text.len(), |i| at + i);
+                    assert_eq!(p, &text.slice(at..next), "part {k} of {:?}", text.as_str());
+                    at = next + sep.len();
+                }
+            }
+        }
+        assert_eq!(
+            t.collapse_whitespace().as_str(),
+            "Cut cost by % é😀 xLaTeX end"
+        );
     }
 
     #[test]

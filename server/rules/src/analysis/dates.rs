@@ -936,11 +936,14 @@ impl Parser<'_> {
                         // A misspelled month needs a year after it to count.
                         let written = &self.text[t.span.clone()];
                         let written = written.trim_end_matches('.');
-                        let sugg = suggestions(w, written);
                         let next_is_year = self.peek(1).is_some_and(|n| {
                             year_of(&n.tok).is_some() || matches!(n.tok, Tok::Dash(_))
                         });
-                        if sugg.is_empty() || !next_is_year {
+                        if !next_is_year {
+                            return None;
+                        }
+                        let sugg = suggestions(w, written);
+                        if sugg.is_empty() {
                             return None;
                         }
                         let span = t.span.start..t.span.start + written.len();

@@ -150,33 +150,37 @@ pub(crate) fn widened_invalid(source: &str, text: &Text) -> Option<(Text, Vec<Pr
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (_, entry) in ctx.resume.entries() {
         match &entry.dates {
-            Some(text) => match parse_date(text.as_str()) {
-                DateParse::Date(_) | DateParse::NotADate
-                    if widened_invalid(ctx.source, text).is_some() =>
-                {
+            Some(text) => {
+                let parsed = parse_date(text.as_str());
+                if matches!(parsed, DateParse::Date(_) | DateParse::NotADate) {
                     if let Some((wide, problems)) = widened_invalid(ctx.source, text) {
                         report_problems(&wide, &problems, true, out);
+                        continue;
                     }
                 }
-                DateParse::Invalid { problems, .. } => report_problems(text, &problems, false, out),
-                DateParse::Date(date) if date.ends_before_start() => {
-                    let Some(r) = date.range.as_ref() else {
-                        continue;
-                    };
-                    let Some(range) = text.source_range(date.span.clone()) else {
-                        continue;
-                    };
-                    let start = part(text, date.start.span.clone());
-                    let end = part(text, r.end.span.clone());
-                    out.push(META.diagnostic(
+                match parsed {
+                    DateParse::Invalid { problems, .. } => {
+                        report_problems(text, &problems, false, out)
+                    }
+                    DateParse::Date(date) if date.ends_before_start() => {
+                        let Some(r) = date.range.as_ref() else {
+                            continue;
+                        };
+                        let Some(range) = text.source_range(date.span.clone()) else {
+                            continue;
+                        };
+                        let start = part(text, date.start.span.clone());
+                        let end = part(text, r.end.span.clone());
+                        out.push(META.diagnostic(
                         range,
                         format!(
                             "this date range ends before it starts (`{end}` is earlier than `{start}`): put the start date first and check the years"
                         ),
                     ));
+                    }
+                    _ => {}
                 }
-                _ => {}
-            },
+            }
             None => {
                 for text in [&entry.organisation, &entry.title, &entry.location]
                     .into_iter()
