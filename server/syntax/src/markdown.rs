@@ -8,7 +8,7 @@ use tree_sitter::Node;
 use crate::entry_fields::{assign, skill_line, split_heading, Fields, Piece};
 use crate::fields::{looks_like_date, looks_like_location, title_score};
 use crate::macros::ParseOptions;
-use crate::model::{Bullet, Comment, Entry, Format, Resume, Section, SectionKind};
+use crate::model::{Bullet, Comment, Entry, Format, Resume, Section, SectionKind, SkillLine};
 use crate::text::Text;
 
 /// A block of the document, flattened in source order.
@@ -144,7 +144,7 @@ fn paragraph(
     if section.kind == SectionKind::Skills {
         for line in &lines {
             let r = line.source_span().unwrap_or(range.clone());
-            section.skills.push(skill_line(line, r));
+            section.skills.push(skills_line(line, r));
         }
         return;
     }
@@ -211,6 +211,7 @@ fn heading_pieces(line: &Text, bold: &[Range<usize>]) -> Vec<Piece> {
     let mut pieces: Vec<Piece> = split_heading(line, bold)
         .into_iter()
         .flat_map(split_organisation_from_location)
+        .filter_map(trim_separators)
         .collect();
     let is_name = |p: &Piece| {
         let s = p.text.as_str();
@@ -248,6 +249,23 @@ fn heading_pieces(line: &Text, bold: &[Range<usize>]) -> Vec<Piece> {
     pieces
 }
 
+/// Removes separator punctuation a split left at the ends of a piece
+/// (`- Mar 2017 - Dec 2019` from `Engineer - Acme - Mar 2017 - Dec 2019`).
+fn trim_separators(p: Piece) -> Option<Piece> {
+    let s = p.text.as_str();
+    let is_sep =
+        |c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | '·' | '•' | ',');
+    let start = s.len() - s.trim_start_matches(is_sep).len();
+    let end = s.trim_end_matches(is_sep).len();
+    if start >= end {
+        return None;
+    }
+    Some(Piece {
+        text: p.text.slice(start..end),
+        ..p
+    })
+}
+
 /// `Acme Corp, Denver, CO` reads as a location as a whole; when the part
 /// before the first comma is plainly an organisation (`Corp`, `University`,
 /// `Hospital`, ...) and the rest is a location, they are two pieces.
@@ -278,6 +296,65 @@ fn split_organisation_from_location(p: Piece) -> Vec<Piece> {
     ]
 }
 
+/// When nothing tells a title from an organisation (no job-title or
+/// organisation words, no bold), a heading reads title first, as in
+/// `### Systems Administrator - Fynbos Telecom`.
+fn title_first_on_a_tie(mut f: Fields, bold_starts: &[usize]) -> Fields {
+    let (Some(org), Some(title)) = (&f.organisation, &f.title) else {
+        return f;
+    };
+    let (Some(o), Some(t)) = (org.source_span(), title.source_span()) else {
+        return f;
+    };
+    let bold = |start: usize| bold_starts.contains(&start);
+    if o.start < t.start
+        && !bold(o.start)
+        && !bold(t.start)
+        && title_score(org.as_str()) == title_score(title.as_str())
+    {
+        std::mem::swap(&mut f.organisation, &mut f.title);
+    }
+    f
+}
+
+/// `Data Engineer, Northwind Traders, Austin, TX`: with no organisation
+/// found, a location of three or more comma parts whose tail is a location
+/// starts with the organisation.
+fn organisation_from_location(mut f: Fields) -> Fields {
+    if f.organisation.is_some() || f.title.is_none() {
+        return f;
+    }
+    let Some(loc) = f.location.take() else {
+        return f;
+    };
+    let s = loc.as_str();
+    match s.find(", ") {
+        Some(i) if s.matches(", ").count() >= 2 && is_place(&s[i + 2..]) => {
+            f.organisation = Some(loc.slice(0..i).trimmed());
+            f.location = Some(loc.slice(i + 2..s.len()).trimmed());
+        }
+        _ => f.location = Some(loc),
+    }
+    f
+}
+
+/// `Cape Town, WC`: a location, or a capitalised `City, Region` pair with a
+/// short region.
+fn is_place(s: &str) -> bool {
+    if looks_like_location(s) {
+        return true;
+    }
+    let parts: Vec<&str> = s.split(", ").collect();
+    let capitalised = |p: &str| {
+        p.split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    parts.len() == 2
+        && parts.iter().all(|p| !p.is_empty() && capitalised(p))
+        && parts[1].split_whitespace().count() <= 2
+        && title_score(s) <= 0
+}
+
 /// Assigns pieces to entry fields. In a projects section the first name is
 /// the project (the title) and a list after it is the technology
 /// (`Transit Explorer | Python, DuckDB`), as in LaTeX's
@@ -285,7 +362,12 @@ fn split_organisation_from_location(p: Piece) -> Vec<Piece> {
 /// named project (`named`), a list is the technology.
 fn fields_of(pieces: Vec<Piece>, line: &Text, kind: SectionKind, named: bool) -> Fields {
     if kind != SectionKind::Projects {
-        return assign(pieces);
+        let bold_starts: Vec<usize> = pieces
+            .iter()
+            .filter(|p| p.bold)
+            .filter_map(|p| p.text.source_span().map(|r| r.start))
+            .collect();
+        return title_first_on_a_tie(organisation_from_location(assign(pieces)), &bold_starts);
     }
     let mut dates = None;
     let mut names: Vec<Piece> = Vec::new();
@@ -487,6 +569,7 @@ fn collect(
                 }
             }
             "list" => collect_list(source, tree, child, depth, out, comments),
+            "pipe_table" => table_rows(source, tree, child, out),
             "html_block" => html_comments(source, child.byte_range(), comments),
             _ => {}
         }
@@ -542,6 +625,65 @@ fn collect_list(
         for n in nested {
             collect_list(source, tree, n, depth + 1, out, comments);
         }
+    }
+}
+
+/// The body rows of a pipe table, one paragraph line per row with the cells
+/// joined by ` | ` (mapped to the source between them), so a skills table
+/// (`| Languages | Python, Go |`) reads like `Languages | Python, Go` and an
+/// entry table like an entry line. The header row names the columns.
+fn table_rows(source: &str, tree: &MarkdownTree, table: Node<'_>, out: &mut Vec<Block>) {
+    let mut cursor = table.walk();
+    for row in table.children(&mut cursor) {
+        if row.kind() != "pipe_table_row" {
+            continue;
+        }
+        let mut line = Text::new();
+        let mut cells: Vec<(Text, Vec<Range<usize>>)> = Vec::new();
+        let mut last_end: Option<usize> = None;
+        let mut c2 = row.walk();
+        for cell in row.children(&mut c2) {
+            if cell.kind() != "pipe_table_cell" {
+                continue;
+            }
+            let (t, bold) = inline_text(source, tree, cell);
+            let text = strip_stray_underscores(&t.collapse_whitespace());
+            if text.is_empty() {
+                continue;
+            }
+            if let (Some(end), Some(span)) = (last_end, text.source_span()) {
+                line.push_replaced(" | ", end..span.start.max(end));
+            }
+            last_end = text.source_span().map(|r| r.end);
+            line.push_text(&text);
+            cells.push((t, bold));
+        }
+        if line.is_empty() {
+            continue;
+        }
+        let bold = cells
+            .iter()
+            .flat_map(|(t, b)| rebase_bold(t, &line, b))
+            .collect();
+        out.push(Block::Paragraph {
+            lines: vec![line],
+            bold: vec![bold],
+            range: trim_range(source, row.byte_range()),
+        });
+    }
+}
+
+/// A skills line: `Languages: Python, Go`, or a table row `Languages | Python, Go`.
+fn skills_line(line: &Text, range: Range<usize>) -> SkillLine {
+    let s = line.as_str();
+    let colon = s.find(':').filter(|i| *i < 60);
+    match s.find(" | ") {
+        Some(i) if colon.is_none_or(|c| c > i) && i < 60 => SkillLine {
+            category: Some(line.slice(0..i).trimmed()),
+            items: line.slice(i + 3..s.len()).trimmed(),
+            range,
+        },
+        _ => skill_line(line, range),
     }
 }
 

@@ -39,6 +39,7 @@ outline_snapshots! {
     markdown_fullstack_mixed_markup => "tests/resumes/fullstack-mixed-markup.md",
     markdown_marketing_bold_company_pipes => "tests/resumes/marketing-bold-company-pipes.md",
     markdown_research_scientist_level_one_sections => "tests/resumes/research-scientist-level-one-sections.md",
+    markdown_site_reliability_tables_and_dashes => "tests/resumes/site-reliability-tables-and-dashes.md",
 }
 
 /// Examples whose LaTeX model is still wrong, with the numbered problem in
@@ -224,6 +225,79 @@ fn markdown_project_heading_has_a_name_and_a_tech_list() {
             row(["Orbit Viewer", "", "", "2020", "Three.js, WebGL"]),
         ]
     );
+}
+
+#[test]
+fn markdown_hyphen_separated_heading_keeps_the_dates_clean() {
+    let resume = md("## Experience\n\n### Web Developer - Quayside Print - Apr 2016 - Sep 2018\n\n- Built 9 shop sites\n");
+    assert_eq!(
+        fields(&resume),
+        [row([
+            "Web Developer",
+            "Quayside Print",
+            "",
+            "Apr 2016 - Sep 2018",
+            ""
+        ])]
+    );
+}
+
+#[test]
+fn markdown_heading_without_title_words_reads_title_first() {
+    let resume = md("## Experience\n\n### Systems Administrator — Karoo Telecom\n*2017 – 2021*\n\n- Patched 300 hosts\n");
+    assert_eq!(
+        fields(&resume),
+        [row([
+            "Systems Administrator",
+            "Karoo Telecom",
+            "",
+            "2017 – 2021",
+            ""
+        ])]
+    );
+}
+
+#[test]
+fn markdown_organisation_is_not_swallowed_by_the_location() {
+    let resume = md("## Experience\n\n***Support Technician***, Harbour Traders, Durban, KZN\\\n2015 – 2017\n\n- Closed 40 tickets a day\n");
+    assert_eq!(
+        fields(&resume),
+        [row([
+            "Support Technician",
+            "Harbour Traders",
+            "Durban, KZN",
+            "2015 – 2017",
+            ""
+        ])]
+    );
+}
+
+#[test]
+fn markdown_skills_table_rows_are_skill_lines() {
+    let source =
+        "## Skills\n\n| Area | Tools |\n|---|---|\n| Data | **SQL**, dbt |\n| Cloud | GCP |\n";
+    let resume = md(source);
+    let skills: Vec<(String, String)> = resume.sections[0]
+        .skills
+        .iter()
+        .map(|k| {
+            (
+                k.category.as_ref().unwrap().to_string(),
+                k.items.to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        skills,
+        [
+            ("Data".to_string(), "SQL, dbt".to_string()),
+            ("Cloud".to_string(), "GCP".to_string())
+        ]
+    );
+    // From the first plain character to the last: the opening `**` is
+    // outside, the closing one inside.
+    let items = &resume.sections[0].skills[0].items;
+    assert_eq!(&source[items.source_span().unwrap()], "SQL**, dbt");
 }
 
 #[test]
