@@ -57,12 +57,19 @@ pub(crate) fn lower(source: &str, tree: &MarkdownTree, options: &ParseOptions) -
     let section_level = section_level.unwrap_or(1);
 
     let mut sections: Vec<Section> = Vec::new();
+    // The level of the heading the last entry came from, and the
+    // organisation heading (`### Company` over `#### Title` headings) that
+    // entries below it belong to.
+    let mut entry_level: Option<usize> = None;
+    let mut group: Option<Group> = None;
     for block in blocks {
         match block {
             Block::Heading { level, text, range } => {
                 if level < section_level || (sections.is_empty() && level > section_level) {
                     resume.header.push(text);
                 } else if level == section_level {
+                    entry_level = None;
+                    group = None;
                     if let Some(s) = sections.last_mut() {
                         s.range.end = s.range.end.min(range.start);
                     }
@@ -76,8 +83,19 @@ pub(crate) fn lower(source: &str, tree: &MarkdownTree, options: &ParseOptions) -
                         prose: Vec::new(),
                     });
                 } else if let Some(section) = sections.last_mut() {
+                    if group.as_ref().is_some_and(|g| level <= g.level) {
+                        group = None;
+                    }
+                    if let Some(g) = bare_name_over(section, entry_level, level) {
+                        group = Some(g);
+                    }
                     let fields = heading_fields(&text, &[], section.kind, false);
-                    section.entries.push(new_entry(fields, range));
+                    let mut entry = new_entry(fields, range);
+                    if let Some(g) = &group {
+                        inherit(&mut entry, g);
+                    }
+                    section.entries.push(entry);
+                    entry_level = Some(level);
                 }
             }
             Block::Paragraph { lines, bold, range } => {
@@ -85,7 +103,16 @@ pub(crate) fn lower(source: &str, tree: &MarkdownTree, options: &ParseOptions) -
                     resume.header.extend(lines);
                     continue;
                 };
-                paragraph(section, lines, bold, range);
+                let heading_org = group.clone().or_else(|| {
+                    entry_level?;
+                    let last = section.entries.last()?;
+                    Some(Group {
+                        level: 0,
+                        organisation: last.organisation.clone()?,
+                        location: last.location.clone(),
+                    })
+                });
+                paragraph(section, lines, bold, range, heading_org.as_ref());
             }
             Block::Item {
                 depth,
@@ -98,27 +125,85 @@ pub(crate) fn lower(source: &str, tree: &MarkdownTree, options: &ParseOptions) -
                     continue;
                 };
                 if section.kind == SectionKind::Skills {
-                    section.skills.push(skill_line(&text, range));
+                    section.skills.push(skills_line(&text, range));
                     continue;
                 }
                 let (lead, text) = split_lead(&text, bold_lead);
-                let bullet = Bullet {
-                    text,
-                    lead,
-                    range: range.clone(),
-                    depth,
-                };
-                if let Some(entry) = section.entries.last_mut() {
-                    entry.range.end = entry.range.end.max(range.end);
-                    entry.bullets.push(bullet);
-                } else {
-                    section.bullets.push(bullet);
-                }
+                push_bullet(
+                    section,
+                    Bullet {
+                        text,
+                        lead,
+                        range,
+                        depth,
+                    },
+                );
             }
         }
     }
     resume.sections = sections;
     resume
+}
+
+/// An organisation heading with entries under it.
+#[derive(Clone)]
+struct Group {
+    level: usize,
+    organisation: Text,
+    location: Option<Text>,
+}
+
+/// When a heading at `level` follows an entry heading at a higher level
+/// that only names an organisation (`### Tucano Pay`, then `#### Staff
+/// Engineer (2022 – Present)`), that entry is the organisation of the
+/// entries below it: it is taken out and returned as a group.
+fn bare_name_over(
+    section: &mut Section,
+    entry_level: Option<usize>,
+    level: usize,
+) -> Option<Group> {
+    let above = entry_level.filter(|l| *l < level)?;
+    let last = section.entries.last()?;
+    if !last.bullets.is_empty() || (last.title.is_some() && last.organisation.is_some()) {
+        return None;
+    }
+    let last = section.entries.pop()?;
+    Some(Group {
+        level: above,
+        organisation: last.organisation.or(last.title)?,
+        location: last.location,
+    })
+}
+
+fn inherit(entry: &mut Entry, group: &Group) {
+    if entry.organisation.is_none() {
+        entry.organisation = Some(group.organisation.clone());
+    }
+    if entry.location.is_none() {
+        entry.location = group.location.clone();
+    }
+}
+
+fn push_bullet(section: &mut Section, bullet: Bullet) {
+    if let Some(entry) = section.entries.last_mut() {
+        entry.range.end = entry.range.end.max(bullet.range.end);
+        entry.bullets.push(bullet);
+    } else {
+        section.bullets.push(bullet);
+    }
+}
+
+/// Characters that start a bullet typed (or pasted) as plain text.
+const BULLET_GLYPHS: [char; 11] = ['•', '◦', '▪', '●', '■', '➢', '➤', '►', '✓', '✔', '·'];
+
+/// The bullet text of a line that starts with a bullet glyph and a space.
+fn glyph_bullet(line: &Text) -> Option<Text> {
+    let s = line.as_str();
+    let c = s.chars().next()?;
+    if !BULLET_GLYPHS.contains(&c) || !s[c.len_utf8()..].starts_with(char::is_whitespace) {
+        return None;
+    }
+    Some(line.slice(c.len_utf8()..s.len()).trimmed())
 }
 
 fn new_entry(f: Fields, range: Range<usize>) -> Entry {
@@ -140,7 +225,51 @@ fn paragraph(
     lines: Vec<Text>,
     bold: Vec<Vec<Range<usize>>>,
     range: Range<usize>,
+    heading_org: Option<&Group>,
 ) {
+    // Lines typed as `• text` are bullets; lines before the first one are a
+    // paragraph of their own, lines after one continue it.
+    if let Some(first) = lines.iter().position(|l| glyph_bullet(l).is_some()) {
+        if first > 0 {
+            let head_range =
+                range.start..lines[first - 1].source_span().map_or(range.end, |r| r.end);
+            let (head, rest) = lines.split_at(first);
+            paragraph(
+                section,
+                head.to_vec(),
+                bold[..first].to_vec(),
+                head_range,
+                heading_org,
+            );
+            return paragraph(section, rest.to_vec(), bold[first..].to_vec(), range, None);
+        }
+        let mut current: Option<Bullet> = None;
+        for line in &lines {
+            let span = line.source_span().unwrap_or(range.clone());
+            if let Some(text) = glyph_bullet(line) {
+                if let Some(b) = current.take() {
+                    push_bullet(section, b);
+                }
+                current = Some(Bullet {
+                    text,
+                    lead: None,
+                    range: span,
+                    depth: 0,
+                });
+            } else if let Some(b) = current.as_mut() {
+                if let Some(prev) = b.text.source_span() {
+                    b.text
+                        .push_replaced(" ", prev.end..span.start.max(prev.end));
+                }
+                b.text.push_text(line);
+                b.range.end = span.end;
+            }
+        }
+        if let Some(b) = current {
+            push_bullet(section, b);
+        }
+        return;
+    }
     if section.kind == SectionKind::Skills {
         for line in &lines {
             let r = line.source_span().unwrap_or(range.clone());
@@ -173,6 +302,10 @@ fn paragraph(
     }
     if is_entry_line {
         let mut entry = new_entry(fields_of(pieces, first, section.kind, false), range.clone());
+        // `**Senior Engineer** | 2019 – 2022` under `### Company`.
+        if let Some(g) = heading_org.filter(|_| entry.title.is_some()) {
+            inherit(&mut entry, g);
+        }
         for (i, line) in lines.iter().enumerate().skip(1) {
             let named = entry.title.is_some();
             fill(
@@ -815,8 +948,10 @@ fn walk_inline(
             | "html_tag"
             | "latex_span_delimiter"
             | "link_label" => {
-                if child.kind() == "html_tag" && source[cs..ce].starts_with("<!--") {
-                    // Inline comments carry no text.
+                let tag = source[cs..ce].to_ascii_lowercase();
+                if child.kind() == "html_tag" && tag.starts_with("<br") {
+                    // `<br>` breaks the line like a hard line break.
+                    out.push_replaced("\n", cs..ce);
                 }
             }
             "backslash_escape" => {

@@ -36,6 +36,7 @@ outline_snapshots! {
     markdown_backend_engineer_italic_dates => "tests/resumes/backend-engineer-italic-dates.md",
     markdown_data_analyst_dates_in_headings => "tests/resumes/data-analyst-dates-in-headings.md",
     markdown_designer_nonascii_lead_ins => "tests/resumes/designer-nonascii-lead-ins.md",
+    markdown_engineering_manager_grouped_roles => "tests/resumes/engineering-manager-grouped-roles.md",
     markdown_fullstack_mixed_markup => "tests/resumes/fullstack-mixed-markup.md",
     markdown_marketing_bold_company_pipes => "tests/resumes/marketing-bold-company-pipes.md",
     markdown_research_scientist_level_one_sections => "tests/resumes/research-scientist-level-one-sections.md",
@@ -298,6 +299,72 @@ fn markdown_skills_table_rows_are_skill_lines() {
     // outside, the closing one inside.
     let items = &resume.sections[0].skills[0].items;
     assert_eq!(&source[items.source_span().unwrap()], "SQL**, dbt");
+}
+
+#[test]
+fn markdown_role_headings_under_a_company_heading_share_its_organisation() {
+    let source = "## Experience\n\n### Quokka Games\nPerth, WA\n\n#### Lead Developer (2021 – Present)\n\n- Shipped 2 titles\n\n#### Developer (2018 – 2021)\n\n- Fixed 300 bugs\n\n### Wombat Studio — Test Engineer — 2016 – 2018\n\n- Filed 900 reports\n";
+    let resume = md(source);
+    assert_eq!(
+        fields(&resume),
+        [
+            row([
+                "Lead Developer",
+                "Quokka Games",
+                "Perth, WA",
+                "2021 – Present",
+                ""
+            ]),
+            row(["Developer", "Quokka Games", "Perth, WA", "2018 – 2021", ""]),
+            row(["Test Engineer", "Wombat Studio", "", "2016 – 2018", ""]),
+        ]
+    );
+    let org = resume.sections[0].entries[1].organisation.as_ref().unwrap();
+    assert_eq!(&source[org.source_span().unwrap()], "Quokka Games");
+}
+
+#[test]
+fn markdown_bold_role_lines_under_a_company_heading_share_its_organisation() {
+    let resume = md("## Education\n\n### Lakeside University\n\n**M.A. History** | 2016 – 2018\n\n**B.A. History** | 2012 – 2016\n");
+    assert_eq!(
+        fields(&resume),
+        [
+            row(["M.A. History", "Lakeside University", "", "2016 – 2018", ""]),
+            row(["B.A. History", "Lakeside University", "", "2012 – 2016", ""]),
+        ]
+    );
+}
+
+#[test]
+fn markdown_glyph_lines_are_bullets() {
+    let source = "## Experience\n\n### Analyst — Kelp Bank — 2019 – 2021\n\n• Built 3 credit models\n• Wrote the model review checklist,\n  used by 4 teams\n";
+    let resume = md(source);
+    let bullets: Vec<&str> = resume.bullets().map(|b| b.bullet.text.as_str()).collect();
+    assert_eq!(
+        bullets,
+        [
+            "Built 3 credit models",
+            "Wrote the model review checklist, used by 4 teams"
+        ]
+    );
+    let b = resume.bullets().nth(1).unwrap().bullet;
+    assert!(source[b.range.clone()].ends_with("used by 4 teams"));
+    assert!(resume.sections[0].prose.is_empty());
+}
+
+#[test]
+fn markdown_html_line_break_separates_fields() {
+    let resume = md("## Education\n\n### B.Sc. Physics, University of Otago<br>2012 – 2015\n");
+    assert_eq!(
+        fields(&resume),
+        [row([
+            "B.Sc. Physics",
+            "University of Otago",
+            "",
+            "2012 – 2015",
+            ""
+        ])]
+    );
 }
 
 #[test]
