@@ -65,7 +65,15 @@ pub(crate) fn lower(source: &str, tree: &MarkdownTree, options: &ParseOptions) -
     for block in blocks {
         match block {
             Block::Heading { level, text, range } => {
-                if level < section_level || (sections.is_empty() && level > section_level) {
+                let name_heading = sections.is_empty()
+                    && resume.header.is_empty()
+                    && !SectionKind::is_known_heading(text.as_str());
+                if level < section_level
+                    || (sections.is_empty() && level > section_level)
+                    || name_heading
+                {
+                    // The name: above the sections, or the first heading of
+                    // the document at their level (`## Jane Doe`).
                     resume.header.push(text);
                 } else if level == section_level {
                     entry_level = None;
@@ -175,10 +183,13 @@ fn bare_name_over(
     })
 }
 
+/// Gives an entry without an organisation the group's organisation (and its
+/// location, when the entry names none).
 fn inherit(entry: &mut Entry, group: &Group) {
-    if entry.organisation.is_none() {
-        entry.organisation = Some(group.organisation.clone());
+    if entry.organisation.is_some() {
+        return;
     }
+    entry.organisation = Some(group.organisation.clone());
     if entry.location.is_none() {
         entry.location = group.location.clone();
     }

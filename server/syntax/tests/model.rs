@@ -368,6 +368,27 @@ fn markdown_html_line_break_separates_fields() {
 }
 
 #[test]
+fn markdown_name_heading_at_section_level_is_the_header() {
+    let resume = md("## Rosa Quispe\nrosa@example.pe · Lima, Peru\n\n## Experience\n\n### Analyst — Inca Rail — 2020 – 2023\n\n- Priced 40 routes\n");
+    let header: Vec<&str> = resume.header.iter().map(|t| t.as_str()).collect();
+    assert_eq!(header, ["Rosa Quispe", "rosa@example.pe · Lima, Peru"]);
+    assert_eq!(resume.sections.len(), 1);
+    assert_eq!(resume.sections[0].kind, SectionKind::Experience);
+}
+
+#[test]
+fn markdown_entry_line_with_its_own_organisation_inherits_nothing() {
+    let resume = md("## Experience\n\n### Acme Corp\nEngineer · 2020 – 2022 · Remote\n\n- Built 3 APIs\n\n**Engineer**, *Bluebird Inc* — 2017 – 2019\n\n- Wrote 20 tests\n");
+    assert_eq!(
+        fields(&resume),
+        [
+            row(["Engineer", "Acme Corp", "Remote", "2020 – 2022", ""]),
+            row(["Engineer", "Bluebird Inc", "", "2017 – 2019", ""]),
+        ]
+    );
+}
+
+#[test]
 fn latex_paper_is_not_a_resume() {
     let paper = "\\documentclass{article}\n\\begin{document}\n\\title{Sparse Attention Revisited}\n\\maketitle\n\\section{Introduction}\nAttention costs $O(n^2)$ \\cite{vaswani2017}.\n\\section{Method}\nWe prune heads with\n\\begin{equation}\n  s_i = \\sum_j a_{ij}\n\\end{equation}\n\\section{Results}\n\\begin{itemize}\n  \\item Accuracy drops by 0.3\\%\n\\end{itemize}\n\\end{document}\n";
     let resume = parse(paper, Format::Latex, &ParseOptions::default());
