@@ -13,6 +13,7 @@ pub mod analysis;
 pub mod config;
 pub mod diagnostic;
 pub mod escape;
+mod memo;
 pub mod registry;
 pub(crate) mod rules;
 pub mod suppression;
@@ -22,6 +23,7 @@ pub(crate) mod testing;
 pub use analysis::acronyms::expansion;
 pub use config::{Config, RuleLevel};
 pub use diagnostic::{apply_edits, Applicability, Diagnostic, Edit, Fix, Severity};
+pub use memo::LintCache;
 pub use registry::{rule, Category, FixAvailability, RegisteredRule, RuleMeta, RULES};
 pub use rules::weak_verb::stronger_verbs;
 
@@ -35,6 +37,8 @@ pub struct Context<'a> {
     pub source: &'a str,
     /// The configuration.
     pub config: &'a Config,
+    /// Analysis results shared by the rules and kept between runs.
+    pub(crate) memo: &'a memo::Memo,
 }
 
 /// Runs every enabled rule and returns the findings sorted by position.
@@ -43,14 +47,28 @@ pub struct Context<'a> {
 /// whose range (or a fix's edit) does not fit `source` on character
 /// boundaries are dropped, so callers never see a bad offset.
 pub fn lint(resume: &Resume, source: &str, config: &Config) -> Vec<Diagnostic> {
+    lint_cached(resume, source, config, &mut LintCache::default())
+}
+
+/// [`lint`], reusing the analysis results `cache` kept from earlier runs
+/// (over earlier versions of the same document): the findings are the same,
+/// and only texts that changed are analysed again.
+pub fn lint_cached(
+    resume: &Resume,
+    source: &str,
+    config: &Config,
+    cache: &mut LintCache,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if !resume.is_resume {
         return out;
     }
+    let memo = cache.start(config);
     let ctx = Context {
         resume,
         source,
         config,
+        memo,
     };
     for rule in RULES {
         let severity = match config.level(rule.meta.code, rule.meta.default_severity) {
@@ -74,6 +92,7 @@ pub fn lint(resume: &Resume, source: &str, config: &Config) -> Vec<Diagnostic> {
             out.push(d);
         }
     }
+    memo.finish();
     let mut out = suppression::apply(resume, source, config, out);
     out.sort_by(|a, b| {
         (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))

@@ -16,7 +16,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use resume_rules::{Config, RuleLevel};
+use resume_rules::{Config, LintCache, RuleLevel};
 use resume_syntax::{Document, Encoding, Format, LineIndex, Resume};
 use ropey::Rope;
 use tokio::sync::{watch, Notify};
@@ -113,6 +113,8 @@ pub(crate) struct DocHandle {
 struct Worker {
     document: Option<Document>,
     config: Option<(u64, Arc<Effective>)>,
+    /// Rule analysis results kept from the previous lint.
+    lint_cache: LintCache,
 }
 
 /// One unit of work taken from the shadow.
@@ -226,6 +228,7 @@ async fn run(handle: Arc<DocHandle>, shared: Arc<Shared>) {
     let worker = Arc::new(Mutex::new(Worker {
         document: None,
         config: None,
+        lint_cache: LintCache::default(),
     }));
     loop {
         handle.wake.notified().await;
@@ -354,6 +357,7 @@ fn process(handle: &DocHandle, shared: &Shared, worker: &Mutex<Worker>, job: Job
         }))
         .ok();
     }
+    let worker = &mut *worker;
     let Some(doc) = worker.document.as_mut() else {
         let mut empty = Snapshot::empty();
         empty.seq = job.seq;
@@ -373,7 +377,14 @@ fn process(handle: &DocHandle, shared: &Shared, worker: &Mutex<Worker>, job: Job
     let t1 = std::time::Instant::now();
     let text = doc.text();
     let resume = doc.resume();
-    let found = lint_guarded(shared, resume, text, &config.rules, &mut problems);
+    let found = lint_guarded(
+        shared,
+        resume,
+        text,
+        &config.rules,
+        &mut worker.lint_cache,
+        &mut problems,
+    );
     let t2 = std::time::Instant::now();
     let enc = shared.encoding();
     let index = LineIndex::new(text);
@@ -451,19 +462,20 @@ fn lint_guarded(
     resume: &Resume,
     text: &str,
     config: &Config,
+    cache: &mut LintCache,
     problems: &mut Vec<String>,
 ) -> Vec<resume_rules::Diagnostic> {
-    let run = |config: &Config| {
-        catch_unwind(AssertUnwindSafe(|| {
-            if let Some(hook) = shared.options.lint_hook {
-                hook(text);
-            }
-            resume_rules::lint(resume, text, config)
-        }))
-    };
-    match run(config) {
+    let run = catch_unwind(AssertUnwindSafe(|| {
+        if let Some(hook) = shared.options.lint_hook {
+            hook(text);
+        }
+        resume_rules::lint_cached(resume, text, config, cache)
+    }));
+    match run {
         Ok(found) => found,
         Err(panic) => {
+            // Results computed before the panic are sound, but start afresh.
+            *cache = LintCache::default();
             problems.push(format!(
                 "a rule panicked ({}); linting each rule on its own",
                 panic_message(&panic)

@@ -161,6 +161,10 @@ pub struct AcronymUse {
 
 /// Whitespace-separated chunks that are addresses, not words.
 fn is_address(chunk: &str) -> bool {
+    // Every address form below has one of these.
+    if !chunk.bytes().any(|b| matches!(b, b'.' | b'@' | b':')) {
+        return false;
+    }
     let lower = chunk.to_ascii_lowercase();
     if chunk.contains('@') || lower.contains("://") || lower.starts_with("www.") {
         return true;
@@ -192,11 +196,11 @@ fn tokens(text: &str, joined_ok: impl Fn(&str) -> bool) -> Vec<Range<usize>> {
             continue;
         }
         let mut tok: Option<usize> = None;
-        let chars: Vec<(usize, char)> = chunk.char_indices().collect();
-        for (k, &(i, c)) in chars.iter().enumerate() {
+        let mut chars = chunk.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
             let inner_amp = c == '&'
                 && tok.is_some()
-                && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+                && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
             if c.is_alphanumeric() || inner_amp {
                 tok.get_or_insert(start + i);
             } else if let Some(s) = tok.take() {

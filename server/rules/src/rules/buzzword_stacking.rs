@@ -1,9 +1,12 @@
 //! `buzzword-stacking`: prose that strings buzzwords together instead of
 //! giving evidence.
 
+use std::sync::LazyLock;
+
 use resume_syntax::{SectionKind, Text};
 
 use crate::analysis::buzzwords::{find_stacking, Lexicon, Reason};
+use crate::config::WordListPatch;
 use crate::registry::{Category, FixAvailability, RuleMeta};
 use crate::{Context, Diagnostic, Severity};
 
@@ -42,8 +45,17 @@ There is no automatic fix: replacing adjectives with evidence needs the author.
 "#,
 };
 
+/// The lexicon without configured changes, built once.
+static DEFAULT_LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::default);
+
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let lexicon = Lexicon::new(&ctx.config.buzzwords);
+    let configured;
+    let lexicon = if ctx.config.buzzwords == WordListPatch::default() {
+        &*DEFAULT_LEXICON
+    } else {
+        configured = Lexicon::new(&ctx.config.buzzwords);
+        &configured
+    };
     for section in &ctx.resume.sections {
         // Skills lines are lists by design (`tech-stack-overload` covers them).
         if section.kind == SectionKind::Skills {
@@ -55,14 +67,17 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .chain(section.entries.iter().flat_map(|e| e.bullets.iter()))
             .map(|b| &b.text);
         for text in section.prose.iter().chain(bullets) {
-            check_text(text, &lexicon, out);
+            check_text(ctx, text, lexicon, out);
         }
     }
 }
 
-fn check_text(text: &Text, lexicon: &Lexicon, out: &mut Vec<Diagnostic>) {
+fn check_text(ctx: &Context<'_>, text: &Text, lexicon: &Lexicon, out: &mut Vec<Diagnostic>) {
     let plain = text.as_str();
-    for stack in find_stacking(plain, lexicon) {
+    let stacks = ctx
+        .memo
+        .get("buzzword-stacks", plain, || find_stacking(plain, lexicon));
+    for stack in stacks {
         let Some(range) = text.source_range(stack.range.clone()) else {
             continue;
         };

@@ -14,11 +14,11 @@ use std::ops::Range;
 use resume_syntax::{Format, Text};
 
 use crate::analysis::dates::{
-    apply_plain, parse_date, rewrite, DateParse, DateStyle, FormSet, MonthForm, Ongoing,
-    ParsedDate, SepKind, Separator, Spacing,
+    apply_plain, rewrite, DateParse, DateStyle, FormSet, MonthForm, Ongoing, ParsedDate, SepKind,
+    Separator, Spacing,
 };
 use crate::registry::{Category, FixAvailability, RuleMeta};
-use crate::rules::invalid_date::widened_invalid;
+use crate::rules::invalid_date::{date_of, widened_invalid};
 use crate::{Applicability, Context, Diagnostic, Edit, Fix, Severity};
 
 pub(crate) const META: RuleMeta = RuleMeta {
@@ -270,10 +270,10 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .resume
         .entries()
         .filter_map(|(_, e)| e.dates.as_ref())
-        .filter_map(|text| match parse_date(text.as_str()) {
+        .filter_map(|text| match date_of(ctx, text.as_str()) {
             // A date the parser cut short around a misspelled month is
             // `invalid-date`'s finding, not a style.
-            DateParse::Date(_) if widened_invalid(ctx.source, text).is_some() => None,
+            DateParse::Date(_) if widened_invalid(ctx, text).is_some() => None,
             DateParse::Date(date) => Some(Found { text, date }),
             _ => None,
         })

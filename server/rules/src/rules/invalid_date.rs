@@ -119,7 +119,8 @@ fn is_date_char(c: char) -> bool {
 /// When the parser kept only part of a date (a misspelled month it did not
 /// recognise, as in `Jnauary 2020 – Present` read as `2020 – Present`), the
 /// whole date as written around it, if that is an unreadable date.
-pub(crate) fn widened_invalid(source: &str, text: &Text) -> Option<(Text, Vec<Problem>)> {
+pub(crate) fn widened_invalid(ctx: &Context<'_>, text: &Text) -> Option<(Text, Vec<Problem>)> {
+    let source = ctx.source;
     let span = text.source_span()?;
     let src = source.get(span.clone())?;
     let _ = src;
@@ -141,19 +142,24 @@ pub(crate) fn widened_invalid(source: &str, text: &Text) -> Option<(Text, Vec<Pr
         return None;
     }
     let wide = Text::verbatim(source, start..end);
-    match parse_date(wide.as_str()) {
+    match date_of(ctx, wide.as_str()) {
         DateParse::Invalid { problems, .. } => Some((wide, problems)),
         _ => None,
     }
+}
+
+/// [`parse_date`], remembered between runs.
+pub(crate) fn date_of(ctx: &Context<'_>, text: &str) -> DateParse {
+    ctx.memo.get("date", text, || parse_date(text))
 }
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (_, entry) in ctx.resume.entries() {
         match &entry.dates {
             Some(text) => {
-                let parsed = parse_date(text.as_str());
+                let parsed = date_of(ctx, text.as_str());
                 if matches!(parsed, DateParse::Date(_) | DateParse::NotADate) {
-                    if let Some((wide, problems)) = widened_invalid(ctx.source, text) {
+                    if let Some((wide, problems)) = widened_invalid(ctx, text) {
                         report_problems(&wide, &problems, true, out);
                         continue;
                     }
@@ -186,7 +192,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     .into_iter()
                     .flatten()
                 {
-                    if let DateParse::Invalid { problems, .. } = parse_date(text.as_str()) {
+                    if let DateParse::Invalid { problems, .. } = date_of(ctx, text.as_str()) {
                         report_problems(text, &problems, true, out);
                     }
                 }

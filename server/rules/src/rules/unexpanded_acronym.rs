@@ -1,9 +1,12 @@
 //! `unexpanded-acronym`: the first use of a jargon acronym that is not
 //! spelled out at or before that point.
 
+use std::sync::LazyLock;
+
 use resume_syntax::{Resume, SectionKind, Text};
 
 use crate::analysis::acronyms::{find_acronyms, pluralize, Dictionary};
+use crate::config::{AcronymPatch, Config};
 use crate::escape::escape_for;
 use crate::registry::{Category, FixAvailability, RuleMeta};
 use crate::{Applicability, Context, Diagnostic, Edit, Fix, Severity};
@@ -117,8 +120,18 @@ fn pieces<'a>(resume: &'a Resume) -> Vec<Piece<'a>> {
     out
 }
 
+/// The dictionary without configured changes, built once.
+static DEFAULT_DICTIONARY: LazyLock<Dictionary> =
+    LazyLock::new(|| Dictionary::new(&Config::default()));
+
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let dict = Dictionary::new(ctx.config);
+    let configured;
+    let dict = if ctx.config.acronyms == AcronymPatch::default() {
+        &*DEFAULT_DICTIONARY
+    } else {
+        configured = Dictionary::new(ctx.config);
+        &configured
+    };
     if dict.is_empty() {
         return;
     }
@@ -126,7 +139,11 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let mut seen = std::collections::HashSet::new();
     for piece in pieces(ctx.resume) {
         let text = piece.text;
-        for u in find_acronyms(text.as_str(), &dict) {
+        let plain = text.as_str();
+        let found = ctx
+            .memo
+            .get("acronyms", plain, || find_acronyms(plain, dict));
+        for u in found {
             if seen.contains(&u.acronym) {
                 continue;
             }

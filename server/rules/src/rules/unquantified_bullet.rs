@@ -46,6 +46,11 @@ const MESSAGE: &str = "this achievement bullet states no measured result: add a 
 scale or impact, such as a percentage, time or money saved, or how many users, items or people it \
 affected (`cut build time from 20 to 8 minutes`)";
 
+/// [`has_metric`], remembered between runs.
+fn metric_in(ctx: &Context<'_>, text: &str) -> bool {
+    ctx.memo.get("has-metric", text, || has_metric(text))
+}
+
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for b in ctx.resume.bullets() {
         if !b.is_achievement() {
@@ -69,8 +74,8 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .bullet
             .lead
             .as_ref()
-            .is_some_and(|l| has_metric(l.as_str()));
-        if lead_has_metric || has_metric(text.as_str()) {
+            .is_some_and(|l| metric_in(ctx, l.as_str()));
+        if lead_has_metric || metric_in(ctx, text.as_str()) {
             continue;
         }
         if let Some(range) = text.source_span() {

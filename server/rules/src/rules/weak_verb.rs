@@ -1125,7 +1125,11 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let text = b.bullet.text.collapse_whitespace();
-        for f in find(text.as_str(), &silenced, &extra) {
+        let plain = text.as_str();
+        let found = ctx
+            .memo
+            .get("weak-phrases", plain, || find(plain, &silenced, &extra));
+        for f in found {
             let Some(range) = text.source_range(f.range.clone()) else {
                 continue;
             };
