@@ -145,6 +145,29 @@ mod tests {
     }
 
     #[test]
+    fn cached_runs_find_what_fresh_runs_find() {
+        let config = Config::default();
+        let mut cache = LintCache::default();
+        let bullets = [
+            "- Responsible for the NLP pipeline, synergy-driven and innovative",
+            "- Cut costs by 40% across 3 teams",
+            "- Worked on the API gateway",
+        ];
+        for round in 0..4 {
+            let mut list = bullets.to_vec();
+            list.rotate_left(round % bullets.len());
+            if round == 2 {
+                list[0] = "- Helped with onboarding docs";
+            }
+            let source = strip(&md_experience(&list.join("\n")));
+            let resume = parse(&source, Format::Markdown, &ParseOptions::default());
+            let fresh = lint(&resume, &source, &config);
+            assert!(!fresh.is_empty());
+            assert_eq!(lint_cached(&resume, &source, &config, &mut cache), fresh);
+        }
+    }
+
+    #[test]
     fn documents_that_are_not_resumes_get_nothing() {
         let source = "Just a note with no resume sections. Responsible for nothing.";
         let resume = parse(source, Format::Markdown, &ParseOptions::default());
