@@ -933,7 +933,25 @@ fn inline_text(source: &str, tree: &MarkdownTree, inline: Node<'_>) -> (Text, Ve
     (text, bold)
 }
 
+/// One step of the inline walk.
+enum Step<'t> {
+    /// Walk a node's children, restricted to a byte range.
+    Enter(Node<'t>, Range<usize>),
+    /// Copy source text.
+    Source(Range<usize>),
+    /// Append text that stands for a source range.
+    Replaced(String, Range<usize>),
+    /// Copy source text verbatim (autolinks without their brackets).
+    Verbatim(Range<usize>),
+    /// A strong emphasis starts / ends here.
+    BoldStart,
+    BoldEnd,
+}
+
 /// Appends the plain text of `node` (restricted to `range`) to `out`.
+///
+/// The walk keeps its own stack instead of recursing, so emphasis nested
+/// thousands deep cannot overflow the thread's stack.
 fn walk_inline(
     source: &str,
     node: Node<'_>,
@@ -941,14 +959,37 @@ fn walk_inline(
     out: &mut Text,
     bold: &mut Vec<Range<usize>>,
 ) {
+    let mut stack = vec![Step::Enter(node, range)];
+    let mut bold_starts: Vec<usize> = Vec::new();
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Enter(node, range) => {
+                let steps = inline_steps(source, node, range);
+                stack.extend(steps.into_iter().rev());
+            }
+            Step::Source(r) => push_source(source, r, out),
+            Step::Replaced(s, r) => out.push_replaced(&s, r),
+            Step::Verbatim(r) => out.push_verbatim(&source[r.clone()], r.start),
+            Step::BoldStart => bold_starts.push(out.len()),
+            Step::BoldEnd => {
+                if let Some(start) = bold_starts.pop() {
+                    bold.push(start..out.len());
+                }
+            }
+        }
+    }
+}
+
+/// The steps that produce the plain text of `node`'s children, in order.
+fn inline_steps<'t>(source: &str, node: Node<'t>, range: Range<usize>) -> Vec<Step<'t>> {
+    let mut steps = Vec::new();
     let mut at = range.start.max(node.start_byte());
     let end = range.end.min(node.end_byte());
     let mut cursor = node.walk();
-    let children: Vec<Node<'_>> = node.children(&mut cursor).collect();
-    for child in children {
+    for child in node.children(&mut cursor) {
         let (cs, ce) = (child.start_byte(), child.end_byte());
         if cs > at {
-            push_source(source, at..cs.min(end), out);
+            steps.push(Step::Source(at..cs.min(end)));
         }
         match child.kind() {
             "emphasis_delimiter"
@@ -962,27 +1003,26 @@ fn walk_inline(
                 let tag = source[cs..ce].to_ascii_lowercase();
                 if child.kind() == "html_tag" && tag.starts_with("<br") {
                     // `<br>` breaks the line like a hard line break.
-                    out.push_replaced("\n", cs..ce);
+                    steps.push(Step::Replaced("\n".into(), cs..ce));
                 }
             }
             "backslash_escape" => {
                 let s = &source[cs..ce];
-                out.push_replaced(&s[1..], cs..ce);
+                steps.push(Step::Replaced(s[1..].to_string(), cs..ce));
             }
             "entity_reference" | "numeric_character_reference" => {
-                let decoded = decode_entity(&source[cs..ce]);
-                out.push_replaced(&decoded, cs..ce);
+                steps.push(Step::Replaced(decode_entity(&source[cs..ce]), cs..ce));
             }
-            "hard_line_break" => out.push_replaced("\n", cs..ce),
+            "hard_line_break" => steps.push(Step::Replaced("\n".into(), cs..ce)),
             "uri_autolink" | "email_autolink" => {
                 if ce - cs >= 2 {
-                    out.push_verbatim(&source[cs + 1..ce - 1], cs + 1);
+                    steps.push(Step::Verbatim(cs + 1..ce - 1));
                 }
             }
             "strong_emphasis" => {
-                let start = out.len();
-                walk_inline(source, child, cs..ce, out, bold);
-                bold.push(start..out.len());
+                steps.push(Step::BoldStart);
+                steps.push(Step::Enter(child, cs..ce));
+                steps.push(Step::BoldEnd);
             }
             "inline_link"
             | "full_reference_link"
@@ -991,16 +1031,17 @@ fn walk_inline(
                 let mut c = child.walk();
                 let link_text = child.children(&mut c).find(|n| n.kind() == "link_text");
                 if let Some(lt) = link_text {
-                    walk_inline(source, lt, lt.byte_range(), out, bold);
+                    steps.push(Step::Enter(lt, lt.byte_range()));
                 }
             }
-            _ => walk_inline(source, child, cs..ce, out, bold),
+            _ => steps.push(Step::Enter(child, cs..ce)),
         }
         at = ce.max(at);
     }
     if end > at {
-        push_source(source, at..end, out);
+        steps.push(Step::Source(at..end));
     }
+    steps
 }
 
 /// Copies source text, dropping block-continuation prefixes (`> `) that the

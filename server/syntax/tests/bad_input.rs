@@ -274,6 +274,61 @@ fn latex_document_edits_past_the_end_are_clamped() {
     assert_sound(doc.text(), doc.resume(), "edited LaTeX document");
 }
 
+/// Parses on a thread with a 2 MiB stack, the size of a tokio worker's.
+fn parse_on_a_small_stack(source: String, format: Format) -> Resume {
+    std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || parse_default(&source, format))
+        .expect("thread starts")
+        .join()
+        .expect("parsing does not panic")
+}
+
+#[test]
+fn deeply_nested_markdown_fits_a_worker_thread_stack() {
+    // Deep enough that one stack frame per level would need more than 2 MiB
+    // in a debug build.
+    let n = 8_000;
+    let cases = [
+        format!("## Experience\n\n{}x\n", "- ".repeat(n)),
+        format!("## Experience\n\n{}x\n", "> ".repeat(n)),
+        format!("## Experience\n\n- {}x{}\n", "**".repeat(n), "**".repeat(n)),
+        format!(
+            "## Experience\n\n- {}x{}\n",
+            "*a ".repeat(n),
+            " a*".repeat(n)
+        ),
+        format!(
+            "## Experience\n\n- {}x{}\n",
+            "[a".repeat(n),
+            "](u)".repeat(n)
+        ),
+    ];
+    for source in cases {
+        let resume = parse_on_a_small_stack(source.clone(), Format::Markdown);
+        assert_sound(&source, &resume, "nested Markdown");
+        assert!(resume.is_resume);
+    }
+}
+
+// latex-bugs.md 6: the LaTeX lowering recurses once per group level and
+// overflows the stack (an abort, not a panic) at a few thousand levels.
+// Uncomment when it walks with its own stack.
+//
+// #[test]
+// fn deeply_nested_latex_fits_a_worker_thread_stack() {
+//     let n = 3_000;
+//     let cases = [
+//         format!("\\section{{Experience}}\n\\resumeItem{{{}x{}}}\n", "{".repeat(n), "}".repeat(n)),
+//         format!("\\section{{Experience}}\n\\resumeItem{{{}x{}}}\n", "\\textbf{".repeat(n), "}".repeat(n)),
+//         format!("\\section{{Experience}}\n{}", "\\begin{itemize}\n\\item a\n".repeat(n)),
+//     ];
+//     for source in cases {
+//         let resume = parse_on_a_small_stack(source.clone(), Format::Latex);
+//         assert_sound(&source, &resume, "nested LaTeX");
+//     }
+// }
+
 /// A resume of about `bytes` bytes: the example's body repeated, each
 /// copy's sections and entries intact (LaTeX keeps one preamble and one
 /// `\end{document}`).
