@@ -105,6 +105,7 @@ fn every_example_resume_with_its_findings() {
     let files = examples();
     assert!(files.len() >= 12, "examples found: {}", files.len());
     let mut resumes_with_findings = 0;
+    let mut changed = Vec::new();
     for (path, format) in files {
         let (source, diagnostics) = findings_of(&path, format);
         for d in &diagnostics {
@@ -126,8 +127,17 @@ fn every_example_resume_with_its_findings() {
             .expect("a file")
             .to_string_lossy()
             .into_owned();
-        insta::assert_snapshot!(name.clone(), render(&source, &diagnostics));
+        let rendered = render(&source, &diagnostics);
+        // Every changed snapshot is written before the test fails, so one
+        // `cargo insta review` shows them all.
+        let checked = std::panic::catch_unwind(|| {
+            insta::assert_snapshot!(name.clone(), rendered);
+        });
+        if checked.is_err() {
+            changed.push(name);
+        }
     }
+    assert!(changed.is_empty(), "findings changed in {changed:?}");
     assert!(
         resumes_with_findings >= 10,
         "only {resumes_with_findings} example resumes have findings"
