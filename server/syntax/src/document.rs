@@ -7,6 +7,7 @@
 //! edit, and finally the model is rebuilt from the new tree.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use ropey::Rope;
 use tree_sitter::{InputEdit, Point};
@@ -24,7 +25,7 @@ pub struct Document {
     options: ParseOptions,
     parsers: Parsers,
     tree: SyntaxTree,
-    resume: Resume,
+    resume: Arc<Resume>,
 }
 
 impl std::fmt::Debug for Document {
@@ -42,7 +43,7 @@ impl Document {
     pub fn new(text: &str, format: Format, version: i32, options: ParseOptions) -> Document {
         let mut parsers = Parsers::default();
         let tree = parsers.parse(text, format, None);
-        let resume = crate::lower(text, &tree, &options);
+        let resume = Arc::new(crate::lower(text, &tree, &options));
         Document {
             format,
             rope: Rope::from_str(text),
@@ -80,7 +81,7 @@ impl Document {
         self.rope = Rope::from_str(text);
         self.text = text.to_string();
         self.tree = self.parsers.parse(&self.text, self.format, None);
-        self.resume = crate::lower(&self.text, &self.tree, &self.options);
+        self.resume = Arc::new(crate::lower(&self.text, &self.tree, &self.options));
     }
 
     fn edit_text(&mut self, range: Range<usize>, new_text: &str) -> Range<usize> {
@@ -120,7 +121,7 @@ impl Document {
         self.tree = self
             .parsers
             .parse(&self.text, self.format, Some(&self.tree));
-        self.resume = crate::lower(&self.text, &self.tree, &self.options);
+        self.resume = Arc::new(crate::lower(&self.text, &self.tree, &self.options));
     }
 
     /// Row and byte column of `offset` in the current text (the rope and the
@@ -142,7 +143,7 @@ impl Document {
     /// Replaces the parse options and rebuilds the model.
     pub fn set_options(&mut self, options: ParseOptions) {
         self.options = options;
-        self.resume = crate::lower(&self.text, &self.tree, &self.options);
+        self.resume = Arc::new(crate::lower(&self.text, &self.tree, &self.options));
     }
 
     /// The parse options.
@@ -178,5 +179,10 @@ impl Document {
     /// The resume model.
     pub fn resume(&self) -> &Resume {
         &self.resume
+    }
+
+    /// The resume model, shared (it is replaced, never changed, by edits).
+    pub fn shared_resume(&self) -> Arc<Resume> {
+        self.resume.clone()
     }
 }

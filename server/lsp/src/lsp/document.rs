@@ -14,7 +14,7 @@
 use std::ops::Range;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use resume_rules::{Config, LintCache, RuleLevel};
 use resume_syntax::{Document, Encoding, Format, LineIndex, Resume};
@@ -62,10 +62,12 @@ pub(crate) struct Snapshot {
     pub(crate) index: LineIndex,
     /// Findings in byte ranges.
     pub(crate) found: Vec<resume_rules::Diagnostic>,
-    /// Outline.
-    pub(crate) symbols: Vec<DocumentSymbol>,
-    /// Folding ranges.
-    pub(crate) folding: Vec<FoldingRange>,
+    /// The model of that version, for the outline.
+    resume: Option<Arc<Resume>>,
+    /// The position encoding of the outline.
+    encoding: Encoding,
+    /// Outline and folding ranges, converted on first request.
+    outline: OnceLock<(Vec<DocumentSymbol>, Vec<FoldingRange>)>,
     /// The configuration it was linted with.
     pub(crate) config: Arc<Effective>,
 }
@@ -76,6 +78,32 @@ impl Snapshot {
         convert::diagnostics(&self.found, &self.text, &self.index, enc, self.version)
     }
 
+    /// The outline.
+    pub(crate) fn symbols(&self) -> &[DocumentSymbol] {
+        &self.outline().0
+    }
+
+    /// The folding ranges.
+    pub(crate) fn folding(&self) -> &[FoldingRange] {
+        &self.outline().1
+    }
+
+    fn outline(&self) -> &(Vec<DocumentSymbol>, Vec<FoldingRange>) {
+        self.outline.get_or_init(|| {
+            let Some(resume) = &self.resume else {
+                return Default::default();
+            };
+            let (text, index) = (self.text.as_str(), &self.index);
+            catch_unwind(AssertUnwindSafe(|| {
+                (
+                    convert::symbols(resume, text, index, self.encoding),
+                    convert::folding(resume, text, index),
+                )
+            }))
+            .unwrap_or_default()
+        })
+    }
+
     fn empty() -> Snapshot {
         Snapshot {
             seq: 0,
@@ -83,8 +111,9 @@ impl Snapshot {
             text: String::new(),
             index: LineIndex::new(""),
             found: Vec::new(),
-            symbols: Vec::new(),
-            folding: Vec::new(),
+            resume: None,
+            encoding: Encoding::Utf16,
+            outline: OnceLock::new(),
             config: Arc::new(Effective::default()),
         }
     }
@@ -391,13 +420,6 @@ fn process(handle: &DocHandle, shared: &Shared, worker: &Mutex<Worker>, job: Job
     let publish = shared
         .push_diagnostics()
         .then(|| convert::diagnostics(&found, text, &index, enc, job.version));
-    let (symbols, folding) = catch_unwind(AssertUnwindSafe(|| {
-        (
-            convert::symbols(resume, text, &index, enc),
-            convert::folding(resume, text, &index),
-        )
-    }))
-    .unwrap_or_default();
     if timing_enabled() {
         eprintln!(
             "resume-lsp: version {} update {:?} lint {:?} convert {:?}",
@@ -414,8 +436,9 @@ fn process(handle: &DocHandle, shared: &Shared, worker: &Mutex<Worker>, job: Job
             text: text.to_string(),
             index,
             found,
-            symbols,
-            folding,
+            resume: Some(doc.shared_resume()),
+            encoding: enc,
+            outline: OnceLock::new(),
             config,
         }),
         publish,

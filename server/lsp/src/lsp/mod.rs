@@ -628,7 +628,9 @@ impl LanguageServer for Backend {
         let Some((_, snap)) = self.snapshot(&params.text_document.uri).await else {
             return Ok(None);
         };
-        Ok(Some(DocumentSymbolResponse::Nested(snap.symbols.clone())))
+        Ok(Some(DocumentSymbolResponse::Nested(
+            snap.symbols().to_vec(),
+        )))
     }
 
     async fn folding_range(
@@ -638,6 +640,6 @@ impl LanguageServer for Backend {
         let Some((_, snap)) = self.snapshot(&params.text_document.uri).await else {
             return Ok(None);
         };
-        Ok(Some(snap.folding.clone()))
+        Ok(Some(snap.folding().to_vec()))
     }
 }
