@@ -1,7 +1,9 @@
 //! Assigning entry fields (organisation, title, location, dates) to pieces of
 //! text by content first and position second.
 
-use crate::fields::{looks_like_date, looks_like_location, title_score};
+use crate::fields::{
+    has_vocabulary, looks_like_date, looks_like_grade, looks_like_location, title_score,
+};
 use crate::macros::ArgRole;
 use std::ops::Range;
 
@@ -39,7 +41,13 @@ pub(crate) fn assign(pieces: Vec<Piece>) -> Fields {
         }
         if f.dates.is_none() && looks_like_date(s) {
             f.dates = Some(p.text);
-        } else if f.location.is_none() && looks_like_location(s) && p.role != ArgRole::Title {
+        } else if f.location.is_none()
+            && looks_like_location(s)
+            && p.role != ArgRole::Title
+            // `{Lakeside College, Leeds, England}` in the organisation slot
+            // names the school with its town, not a bare place.
+            && !(p.role == ArgRole::Organisation && has_vocabulary(s))
+        {
             f.location = Some(p.text);
         } else {
             rest.push(p);
@@ -49,7 +57,8 @@ pub(crate) fn assign(pieces: Vec<Piece>) -> Fields {
     let mut named: Vec<Piece> = Vec::new();
     for p in rest {
         match p.role {
-            ArgRole::Dates | ArgRole::Location if p.text.as_str().contains("http") => {}
+            ArgRole::Dates | ArgRole::Location
+                if p.text.as_str().contains("http") || looks_like_grade(p.text.as_str()) => {}
             ArgRole::Dates | ArgRole::Location => {
                 if f.location.is_none() && p.role == ArgRole::Location && named.len() >= 2 {
                     f.location = Some(p.text);
@@ -298,6 +307,41 @@ mod tests {
                 "B.S. in Mathematics",
                 "Burlington, VT",
                 "2015 - 2019"
+            ]
+        );
+    }
+
+    #[test]
+    fn school_with_town_and_a_grade_in_the_location_slot() {
+        use ArgRole::*;
+        let edu = pieces(&[
+            ("Lakeside Institute of Design, Portland, OR", Organisation),
+            ("Sept '17 -- June '21", Dates),
+            ("B.A. in Industrial Design", Title),
+            ("Portland, Oregon", Location),
+        ]);
+        assert_eq!(
+            show(&assign(edu)),
+            [
+                "Lakeside Institute of Design, Portland, OR",
+                "B.A. in Industrial Design",
+                "Portland, Oregon",
+                "Sept '17 -- June '21"
+            ]
+        );
+        let graded = pieces(&[
+            ("Northfield Polytechnic", Organisation),
+            ("May 2024", Dates),
+            ("Diploma in Surveying", Title),
+            ("CGPA: 8.7/10", Location),
+        ]);
+        assert_eq!(
+            show(&assign(graded)),
+            [
+                "Northfield Polytechnic",
+                "Diploma in Surveying",
+                "",
+                "May 2024"
             ]
         );
     }

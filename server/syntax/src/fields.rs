@@ -120,6 +120,14 @@ fn is_year(w: &str) -> bool {
         || (digits && w.len() == 2)
 }
 
+/// `'18`, `’22`: a two-digit year marked as one by its apostrophe.
+fn is_apostrophe_year(w: &str) -> bool {
+    let Some(rest) = w.strip_prefix('\'').or_else(|| w.strip_prefix('’')) else {
+        return false;
+    };
+    rest.len() == 2 && rest.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn is_numeric_date(w: &str) -> bool {
     // 01/2024, 1/2024, 2024-01, 2024/01, 01.2024
     let parts: Vec<&str> = w.split(['/', '-', '.']).collect();
@@ -146,6 +154,7 @@ pub(crate) fn looks_like_date(text: &str) -> bool {
         let lower = w.to_ascii_lowercase();
         let lower = lower.trim_end_matches('.');
         if is_year(w) && w.trim_start_matches(['\'', '’']).len() == 4
+            || is_apostrophe_year(w)
             || is_numeric_date(w)
             || ONGOING.contains(&lower)
         {
@@ -347,6 +356,42 @@ const ORG_WORDS: [&str; 26] = [
     "gmbh",
 ];
 
+/// Whether `text` holds a word of the title or organisation vocabulary
+/// (`University`, `Engineer`).
+pub(crate) fn has_vocabulary(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
+        .any(|w| TITLE_WORDS.contains(&w) || ORG_WORDS.contains(&w))
+}
+
+/// Whether `text` reads as a grade or score (`GPA: 3.8/4.0`, `CGPA 8.4`,
+/// `91%`, `Percentage: 85`): entry headings put these where a location goes.
+pub(crate) fn looks_like_grade(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words = lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "gpa" | "cgpa" | "sgpa" | "cpi" | "spi" | "grade" | "percentage" | "score" | "marks"
+        )
+    });
+    let digits = lower.chars().any(|c| c.is_ascii_digit());
+    let fraction = lower.split_whitespace().any(|w| {
+        let mut parts = w.trim_matches(|c: char| !c.is_ascii_digit()).split('/');
+        let a = parts.next().unwrap_or("");
+        let b = parts.next();
+        b.is_some_and(|b| {
+            !a.is_empty()
+                && !b.is_empty()
+                && a.chars().all(|c| c.is_ascii_digit() || c == '.')
+                && b.chars().all(|c| c.is_ascii_digit() || c == '.')
+                && (a.contains('.') || b.contains('.') || b == "10" || b == "100")
+        })
+    });
+    let percent = lower.trim().ends_with('%') && lower.split_whitespace().count() <= 3;
+    digits && (words || fraction || percent)
+}
+
 /// A score above zero means `text` reads like a job title or degree.
 pub(crate) fn title_score(text: &str) -> i32 {
     let lower = text.to_lowercase();
@@ -393,6 +438,8 @@ mod tests {
             "Febuary 2020 -- Present",
             "Jun 2020 -- Marhc 2021",
             "Jan 2020 – Presnet",
+            "August '18 -- June '22",
+            "May ’19 – Aug ’19",
         ] {
             assert!(looks_like_date(d), "{d}");
         }
@@ -432,6 +479,28 @@ mod tests {
             "Acme, Widgets",
         ] {
             assert!(!looks_like_location(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn grades() {
+        for g in [
+            "GPA: 3.7/4.0",
+            "CGPA - 8.9",
+            "Current SGPA: 9.1/10",
+            "88%",
+            "Percentage : 72",
+        ] {
+            assert!(looks_like_grade(g), "{g}");
+        }
+        for g in [
+            "Austin, TX",
+            "Remote",
+            "Jan 2021 – Present",
+            "Cut costs by 12%, saving time",
+            "2/3 of the team",
+        ] {
+            assert!(!looks_like_grade(g), "{g}");
         }
     }
 

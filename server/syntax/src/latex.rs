@@ -20,6 +20,10 @@ use crate::text::Text;
 /// text before whitespace is collapsed.
 const BREAK: char = '\u{E000}';
 const BREAK_STR: &str = "\u{E000}";
+/// Marks a gap that pushes text apart on one line (`\hfill`, `&` in a
+/// tabular): `\textbf{Acme} \hfill Jan 2020 -- Present` is two fields.
+const FILL: char = '\u{E001}';
+const FILL_STR: &str = "\u{E001}";
 
 /// Macro definitions found in a LaTeX source: name (without backslash) →
 /// number of arguments, plus the macros their bodies call.
@@ -187,6 +191,8 @@ fn inner_range(source: &str, group: Node<'_>) -> Range<usize> {
 struct Known {
     spec: MacroSpec,
     arity: usize,
+    /// Read as an entry by content, not from the macro table.
+    inferred: bool,
 }
 
 struct Lowering<'a> {
@@ -195,6 +201,13 @@ struct Lowering<'a> {
     resume: Resume,
     loose: Text,
     in_section: bool,
+    /// Commands (by name) and environments (`env:` + name) the document
+    /// uses as section headings in place of `\section`.
+    heading_macros: std::collections::HashSet<String>,
+    /// A node already read (an environment's heading group).
+    skip: Option<usize>,
+    /// Macros the document defines with `\item` in their body.
+    item_macros: std::collections::HashSet<String>,
 }
 
 /// Lowers a parsed LaTeX document.
@@ -217,7 +230,16 @@ pub(crate) fn lower(source: &str, tree: &Tree, options: &ParseOptions) -> Resume
         resume,
         loose: Text::new(),
         in_section: false,
+        heading_macros: Default::default(),
+        skip: None,
+        item_macros: defs
+            .calls
+            .iter()
+            .filter(|(_, calls)| calls.iter().any(|c| c == "item"))
+            .map(|(n, _)| n.clone())
+            .collect(),
     };
+    l.heading_macros = l.find_heading_macros(body);
     l.walk(body, 0);
     l.flush_loose();
     let mut resume = l.resume;
@@ -260,6 +282,7 @@ fn known_macros(defs: &Definitions, options: &ParseOptions) -> HashMap<String, K
             Known {
                 spec: spec.clone(),
                 arity,
+                inferred: false,
             },
         );
     }
@@ -291,27 +314,49 @@ fn known_macros(defs: &Definitions, options: &ParseOptions) -> HashMap<String, K
                         _ => spec,
                     };
                 }
-                known.insert(name.clone(), Known { spec, arity });
+                known.insert(
+                    name.clone(),
+                    Known {
+                        spec,
+                        arity,
+                        inferred: false,
+                    },
+                );
             }
         }
     }
     known
 }
 
+/// Whether the document calls a resume macro. Definitions are not calls: a
+/// file of `\newcommand`s pulled in with `\input` is not a resume.
 fn uses_any(source: &str, root: Node<'_>, known: &HashMap<String, Known>) -> bool {
     let mut stack = vec![root];
     while let Some(n) = stack.pop() {
-        if n.kind() == "command" {
-            let name = command_name(source, n);
-            if known
-                .get(name)
-                .is_some_and(|k| k.spec.kind != MacroKind::Section)
-            {
-                return true;
-            }
-        }
         let mut c = n.walk();
-        stack.extend(n.children(&mut c));
+        let children: Vec<Node<'_>> = n.children(&mut c).collect();
+        let mut i = 0;
+        while i < children.len() {
+            let child = children[i];
+            i += 1;
+            if child.kind() == "command" {
+                let name = command_name(source, child);
+                if is_definition(name) {
+                    // `\newcommand\name[1]{...}`: the name and body follow.
+                    if groups(child).is_empty() {
+                        i += 1;
+                    }
+                    continue;
+                }
+                if known
+                    .get(name)
+                    .is_some_and(|k| k.spec.kind != MacroKind::Section)
+                {
+                    return true;
+                }
+            }
+            stack.push(child);
+        }
     }
     false
 }
@@ -389,6 +434,9 @@ impl Lowering<'_> {
         while i < children.len() {
             let child = children[i];
             i += 1;
+            if self.skip == Some(child.id()) {
+                continue;
+            }
             match child.kind() {
                 "comment" | "begin" | "end" | "{" | "}" => {}
                 "command" => {
@@ -404,7 +452,9 @@ impl Lowering<'_> {
                                     let nn = command_name(self.source, n);
                                     BULLET_STOP.contains(&nn) || self.spec_of(n).is_some()
                                 }
-                                "environment" => true,
+                                // The brace that closes the group around
+                                // `\small{\item{...}}` ends the item too.
+                                "environment" | "{" | "}" => true,
                                 _ => false,
                             };
                             if stop {
@@ -419,6 +469,36 @@ impl Lowering<'_> {
                         if groups(child).is_empty() && i < children.len() {
                             i += 1;
                         }
+                    } else if takes_parameters(name) {
+                        // `\titleformat{\section}{...}`, `\setlist{...}`:
+                        // settings, not content.
+                    } else if self.heading_macros.contains(name) {
+                        self.open_section(child, groups(child).first().copied());
+                    } else if self.in_listing_section()
+                        && (self.item_macros.contains(name)
+                            || groups(child).len() >= 2
+                                && skip_args(name) == 0
+                                && !is_formatting(name))
+                    {
+                        // `\publication{A. Ng}{Fast Sketches}{2022}` (defined
+                        // as `\item #1. #2, #3.`): one bullet per call.
+                        self.flush_loose();
+                        let text = self.plain(child, false);
+                        self.push_bullet(child.byte_range(), None, text, depth);
+                    } else if let Some((k, args)) = self.inferred_entry(child) {
+                        self.flush_loose();
+                        self.entry(child, &k, &args);
+                        // Long descriptions and bullet lists given as
+                        // arguments belong to the entry.
+                        for g in groups(child) {
+                            if !args.contains(&g) {
+                                if self.contains_structure(g) {
+                                    self.walk(g, depth);
+                                } else {
+                                    self.add_loose(g);
+                                }
+                            }
+                        }
                     } else if self.contains_structure(child) {
                         for g in groups(child) {
                             self.walk(g, depth);
@@ -429,7 +509,20 @@ impl Lowering<'_> {
                 }
                 "environment" => {
                     let name = env_name(self.source, child);
+                    if self.heading_macros.contains(&format!("env:{name}")) {
+                        let heading = env_heading_group(child);
+                        self.open_section(child, heading);
+                        self.skip = heading.map(|g| g.id());
+                    } else if let Some((k, args)) = self.inferred_env_entry(child) {
+                        self.flush_loose();
+                        self.entry(child, &k, &args);
+                    }
                     let list = matches!(name, "itemize" | "enumerate" | "description");
+                    if list {
+                        // A heading line before the list becomes its entry
+                        // now, so the list is not read as nested.
+                        self.flush_loose();
+                    }
                     let nested = list && self.current_bullets_exist();
                     if is_verbatim_env(name) {
                         continue;
@@ -453,6 +546,15 @@ impl Lowering<'_> {
                 _ => self.add_loose(child),
             }
         }
+    }
+
+    /// Whether the current section lists items rather than roles
+    /// (publications, awards).
+    fn in_listing_section(&self) -> bool {
+        self.resume
+            .sections
+            .last()
+            .is_some_and(|s| matches!(s.kind, SectionKind::Publications | SectionKind::Awards))
     }
 
     fn current_bullets_exist(&self) -> bool {
@@ -500,57 +602,197 @@ impl Lowering<'_> {
         let loose = std::mem::take(&mut self.loose);
         if loose
             .as_str()
-            .trim_matches(|c: char| c.is_whitespace() || c == BREAK)
+            .trim_matches(|c: char| c.is_whitespace() || c == BREAK || c == FILL)
             .is_empty()
         {
             return;
         }
-        let pieces: Vec<Text> = loose
+        let lines: Vec<Text> = loose
             .split(BREAK_STR)
             .into_iter()
-            .map(|p| p.collapse_whitespace())
             .filter(|p| p.as_str().chars().any(char::is_alphanumeric))
+            .filter(|p| {
+                let t = p
+                    .as_str()
+                    .trim_matches(|c: char| c.is_whitespace() || c == FILL);
+                // `\itemsep -3pt`, `\pdfgentounicode=1`: settings.
+                !is_dimension(t) && !is_assignment(t)
+            })
             .collect();
         if !self.in_section {
-            self.resume.header.extend(pieces);
+            self.resume
+                .header
+                .extend(lines.iter().map(|l| unfill(l).collapse_whitespace()));
             return;
         }
+        let Some(kind) = self.resume.sections.last().map(|s| s.kind) else {
+            return;
+        };
+        if kind == SectionKind::Skills {
+            for line in &lines {
+                let line = skill_from_line(line);
+                if let Some(section) = self.resume.sections.last_mut() {
+                    section.skills.push(line);
+                }
+            }
+            return;
+        }
+        // `\textbf{Acme} \hfill Jan 2020 -- Present \\ \textit{Analyst}
+        // \hfill Leeds, UK`: lines whose fields are pushed apart and hold a
+        // date head an entry; a date-less spread line right after one adds
+        // its fields to it.
+        let mut heading: Vec<Vec<Text>> = Vec::new();
+        for line in lines {
+            let fields = spread_fields(&line);
+            let dated = fields.len() >= 2
+                && fields.len() <= 4
+                && fields
+                    .iter()
+                    .any(|f| crate::fields::looks_like_date(f.as_str()))
+                && fields
+                    .iter()
+                    .all(|f| f.as_str().split_whitespace().count() <= 14);
+            // A second line of the heading: spread fields, or one short
+            // field that names a school, employer or role.
+            let continues = heading.len() == 1
+                && fields.len() <= 4
+                && fields
+                    .iter()
+                    .all(|f| f.as_str().split_whitespace().count() <= 10)
+                && (fields.len() >= 2
+                    || fields.len() == 1 && crate::fields::has_vocabulary(fields[0].as_str()));
+            if kind != SectionKind::Summary && dated {
+                self.push_spread_entry(std::mem::take(&mut heading));
+                heading.push(fields);
+            } else if continues {
+                heading.push(fields);
+            } else {
+                self.push_spread_entry(std::mem::take(&mut heading));
+                if let Some(section) = self.resume.sections.last_mut() {
+                    section.prose.push(unfill(&line).collapse_whitespace());
+                }
+            }
+        }
+        self.push_spread_entry(heading);
+    }
+
+    /// An entry from the spread lines of a heading (see `flush_loose`).
+    fn push_spread_entry(&mut self, lines: Vec<Vec<Text>>) {
+        if lines.is_empty() {
+            return;
+        }
+        let projects = self
+            .resume
+            .sections
+            .last()
+            .is_some_and(|s| s.kind == SectionKind::Projects);
+        let mut pieces = Vec::new();
+        let mut name_and_tech = None;
+        for (row, fields) in lines.iter().enumerate() {
+            for (col, f) in fields.iter().enumerate() {
+                if row == 0 && col == 0 && projects && f.as_str().contains('|') {
+                    // `\textbf{Kiln} $|$ \emph{Zig, SQLite} \hfill 2022`.
+                    name_and_tech = Some(split_name_and_tech(f, &[]));
+                    continue;
+                }
+                let role = match (row, col) {
+                    (0, 0) => ArgRole::Organisation,
+                    (1, 0) => ArgRole::Title,
+                    _ => ArgRole::Ignore,
+                };
+                // `Acme | Analyst`; commas stay (`Greenway College, Bristol`).
+                let split = if f.as_str().contains('|') {
+                    crate::entry_fields::split_heading(f, &[])
+                } else {
+                    vec![Piece {
+                        text: f.clone(),
+                        role,
+                        bold: false,
+                    }]
+                };
+                let one = split.len() <= 1;
+                for p in split {
+                    pieces.push(Piece {
+                        role: if one { role } else { ArgRole::Ignore },
+                        ..p
+                    });
+                }
+            }
+        }
+        let mut fields = assign(pieces);
+        if let Some((name, tech)) = name_and_tech {
+            if let Some(t) = fields.title.take() {
+                fields.organisation.get_or_insert(t);
+            }
+            fields.title = Some(name);
+            fields.tech = tech;
+        }
+        let start = lines
+            .iter()
+            .flatten()
+            .filter_map(|t| t.source_span())
+            .map(|r| r.start)
+            .min()
+            .unwrap_or(0);
+        let end = lines
+            .iter()
+            .flatten()
+            .filter_map(|t| t.source_span())
+            .map(|r| r.end)
+            .max()
+            .unwrap_or(start);
         let Some(section) = self.resume.sections.last_mut() else {
             return;
         };
-        if section.kind == SectionKind::Skills {
-            for p in pieces {
-                let r = p.source_span().unwrap_or(0..0);
-                section.skills.push(skill_line(&p, r));
-            }
-        } else {
-            section.prose.extend(pieces);
-        }
+        section.entries.push(Entry {
+            organisation: fields.organisation,
+            title: fields.title,
+            location: fields.location,
+            dates: fields.dates,
+            tech: fields.tech,
+            heading_range: start..end,
+            range: start..end,
+            bullets: Vec::new(),
+        });
     }
 
     fn known_command(&mut self, node: Node<'_>, k: &Known, depth: usize) {
-        let args = groups(node);
-        match k.spec.kind {
-            MacroKind::Section => {
-                self.flush_loose();
-                let heading = args
-                    .first()
-                    .map(|g| self.plain(*g, false))
-                    .unwrap_or_default();
-                if let Some(prev) = self.resume.sections.last_mut() {
-                    prev.range.end = prev.range.end.min(node.start_byte());
+        let mut args = groups(node);
+        // Groups past the macro's arguments are content that follows it
+        // (`\section{Education}` then `{\bf Degree} \hfill 2020` on the
+        // next line). A bullet's second group on the same line is the
+        // two-argument form called against a one-argument definition.
+        let keep = match k.spec.kind {
+            MacroKind::Bullet if args.len() >= 2 && k.arity < 2 => {
+                let gap = &self.source[args[0].end_byte()..args[1].start_byte()];
+                if gap.contains('\n') {
+                    1
+                } else {
+                    2
                 }
-                self.resume.sections.push(Section {
-                    kind: SectionKind::from_heading(heading.as_str()),
-                    heading,
-                    range: node.start_byte()..self.source.len(),
-                    entries: Vec::new(),
-                    bullets: Vec::new(),
-                    skills: Vec::new(),
-                    prose: Vec::new(),
-                });
-                self.in_section = true;
             }
+            _ => k.arity.max(1),
+        };
+        let excess = if args.len() > keep {
+            args.split_off(keep)
+        } else {
+            Vec::new()
+        };
+        self.known_command_args(node, k, &args, depth);
+        for g in excess {
+            if self.contains_structure(g) {
+                self.walk(g, depth);
+            } else {
+                self.add_loose(g);
+            }
+        }
+    }
+
+    fn known_command_args(&mut self, node: Node<'_>, k: &Known, args: &[Node<'_>], depth: usize) {
+        match k.spec.kind {
+            // `\titleformat{\section}{...}` names the command, it is no heading.
+            MacroKind::Section if args.is_empty() => {}
+            MacroKind::Section => self.open_section(node, args.first().copied()),
             MacroKind::Bullet => {
                 self.flush_loose();
                 let (lead, text) = match args.len() {
@@ -566,9 +808,146 @@ impl Lowering<'_> {
             }
             MacroKind::Entry | MacroKind::SubEntry | MacroKind::ProjectEntry => {
                 self.flush_loose();
-                self.entry(node, k, &args);
+                self.entry(node, k, args);
             }
         }
+    }
+
+    /// Starts a section at `node` with the heading in `heading`.
+    fn open_section(&mut self, node: Node<'_>, heading: Option<Node<'_>>) {
+        self.flush_loose();
+        let heading = heading.map(|g| self.plain(g, false)).unwrap_or_default();
+        if let Some(prev) = self.resume.sections.last_mut() {
+            prev.range.end = prev.range.end.min(node.start_byte());
+        }
+        self.resume.sections.push(Section {
+            kind: SectionKind::from_heading(heading.as_str()),
+            heading,
+            range: node.start_byte()..self.source.len(),
+            entries: Vec::new(),
+            bullets: Vec::new(),
+            skills: Vec::new(),
+            prose: Vec::new(),
+        });
+        self.in_section = true;
+    }
+
+    /// Commands and environments that stand in for `\section` in a document
+    /// that has no section command of the table: `\header{Education}`,
+    /// `\begin{rSection}{Experience}`. A name counts when its single heading
+    /// argument names at least two different kinds of resume section across
+    /// the document.
+    fn find_heading_macros(&self, body: Node<'_>) -> std::collections::HashSet<String> {
+        let mut kinds: HashMap<String, std::collections::HashSet<SectionKind>> = HashMap::new();
+        let mut stack = vec![body];
+        while let Some(n) = stack.pop() {
+            match n.kind() {
+                "command" => {
+                    let name = command_name(self.source, n);
+                    if let Some(k) = self.known.get(name) {
+                        if k.spec.kind == MacroKind::Section {
+                            return Default::default();
+                        }
+                        continue;
+                    }
+                    let gs = groups(n);
+                    if gs.len() == 1 && optionals(n).is_empty() && !is_formatting(name) {
+                        let kind = SectionKind::from_heading(self.plain(gs[0], false).as_str());
+                        if kind != SectionKind::Other {
+                            kinds.entry(name.to_string()).or_default().insert(kind);
+                        }
+                    }
+                    if is_definition(name) {
+                        continue;
+                    }
+                }
+                "environment" => {
+                    if let Some(g) = env_heading_group(n) {
+                        let kind = SectionKind::from_heading(self.plain(g, false).as_str());
+                        if kind != SectionKind::Other {
+                            let name = format!("env:{}", env_name(self.source, n));
+                            kinds.entry(name).or_default().insert(kind);
+                        }
+                    }
+                }
+                _ => {}
+            }
+            let mut c = n.walk();
+            stack.extend(n.children(&mut c));
+        }
+        kinds
+            .into_iter()
+            .filter(|(_, k)| k.len() >= 2)
+            .map(|(n, _)| n)
+            .collect()
+    }
+
+    /// An unknown command read as an entry because one of its arguments is
+    /// a date (`\employer{Acme}{Jan 2020 -- Present}{Analyst}{Leeds, UK}`):
+    /// the spec for its text arguments, which are those arguments.
+    fn inferred_entry<'t>(&self, node: Node<'t>) -> Option<(Known, Vec<Node<'t>>)> {
+        if node.kind() != "command" {
+            return None;
+        }
+        let name = command_name(self.source, node);
+        if skip_args(name) != 0 || is_formatting(name) || name == "item" {
+            return None;
+        }
+        self.inferred_from(groups(node))
+    }
+
+    /// The arguments of `\begin{rSubsection}{Acme}{2019 -- 2021}{Analyst}{}`
+    /// read as an entry, as for commands.
+    fn inferred_env_entry<'t>(&self, env: Node<'t>) -> Option<(Known, Vec<Node<'t>>)> {
+        let name = env_name(self.source, env);
+        if name.starts_with("tabular")
+            || matches!(
+                name,
+                "minipage" | "multicols" | "list" | "array" | "tabu" | "longtable"
+            )
+        {
+            return None;
+        }
+        let begin = env.child_by_field_name("begin")?;
+        let mut c = begin.walk();
+        let args: Vec<Node<'t>> = begin.children_by_field_name("argument", &mut c).collect();
+        self.inferred_from(args)
+    }
+
+    fn inferred_from<'t>(&self, args: Vec<Node<'t>>) -> Option<(Known, Vec<Node<'t>>)> {
+        if !self.in_section {
+            return None;
+        }
+        let args: Vec<Node<'t>> = args
+            .into_iter()
+            .filter(|g| !self.contains_structure(*g))
+            .collect();
+        if args.len() < 2 {
+            return None;
+        }
+        let texts: Vec<Text> = args.iter().map(|g| self.plain(*g, false)).collect();
+        if !texts
+            .iter()
+            .any(|t| crate::fields::looks_like_date(t.as_str()))
+        {
+            return None;
+        }
+        // Long arguments are descriptions, not heading fields.
+        let args: Vec<Node<'t>> = args
+            .into_iter()
+            .zip(&texts)
+            .filter(|(_, t)| t.as_str().split_whitespace().count() <= 14)
+            .map(|(g, _)| g)
+            .collect();
+        let roles = vec![ArgRole::Ignore; args.len()];
+        Some((
+            Known {
+                spec: MacroSpec::new(MacroKind::Entry, &roles),
+                arity: args.len(),
+                inferred: true,
+            },
+            args,
+        ))
     }
 
     fn push_bullet(&mut self, range: Range<usize>, lead: Option<Text>, text: Text, depth: usize) {
@@ -609,26 +988,53 @@ impl Lowering<'_> {
         }
     }
 
-    fn item(&mut self, parts: &[Node<'_>], depth: usize) {
-        self.flush_loose();
+    /// Text of an `\item` and the nodes that follow it, with the spaces
+    /// between them kept (`Ruby, Go` is two text nodes).
+    fn item_text(&self, parts: &[Node<'_>], breaks: bool) -> Text {
         let mut text = Text::new();
         let first = parts[0];
         for g in groups(first) {
-            self.text_of(g, &mut text, false);
+            self.text_of(g, &mut text, breaks);
             text.push_replaced(" ", g.end_byte()..g.end_byte());
         }
         let mut prev_end = first.end_byte();
         for p in &parts[1..] {
             if p.start_byte() > prev_end {
                 let gap = &self.source[prev_end..p.start_byte()];
-                text.push_verbatim(gap, prev_end);
+                if breaks && gap.matches('\n').count() >= 2 {
+                    text.push_replaced(BREAK_STR, prev_end..p.start_byte());
+                } else {
+                    text.push_verbatim(gap, prev_end);
+                }
             }
-            self.text_of(*p, &mut text, false);
+            self.text_of(*p, &mut text, breaks);
             prev_end = p.end_byte();
         }
-        let text = text.collapse_whitespace();
+        text
+    }
+
+    fn item(&mut self, parts: &[Node<'_>], depth: usize) {
+        self.flush_loose();
+        let first = parts[0];
+        // `\item[Languages] Rust, Go` (description lists): the label is a
+        // lead-in; `\item[--]` or `\item[$\bullet$]` only sets the marker.
+        let label = optionals(first)
+            .first()
+            .map(|o| {
+                let mut t = Text::new();
+                self.children_text(*o, &mut t, false);
+                let s = t.as_str();
+                let inner = if s.starts_with('[') && s.ends_with(']') && s.len() >= 2 {
+                    t.slice(1..s.len() - 1)
+                } else {
+                    t
+                };
+                inner.collapse_whitespace()
+            })
+            .filter(|l| l.as_str().chars().any(char::is_alphanumeric));
+        let text = self.item_text(parts, false).collapse_whitespace();
         let end = parts.last().map_or(first.end_byte(), |p| p.end_byte());
-        if text.is_empty() {
+        if text.is_empty() && label.is_none() {
             return;
         }
         let in_skills = self
@@ -637,23 +1043,33 @@ impl Lowering<'_> {
             .last()
             .is_some_and(|s| s.kind == SectionKind::Skills);
         if in_skills {
-            // `\item{\textbf{Languages}{: Python} \\ \textbf{Tools}{: Git}}`.
-            let mut t = Text::new();
-            for p in parts {
-                self.text_of(*p, &mut t, true);
+            if let Some(category) = label {
+                let items = text.trimmed_start_of(':');
+                if let Some(s) = self.resume.sections.last_mut() {
+                    s.skills.push(SkillLine {
+                        category: Some(category),
+                        items,
+                        range: first.start_byte()..end,
+                    });
+                }
+                return;
             }
+            // `\item{\textbf{Languages}{: Python} \\ \textbf{Tools}{: Git}}`.
+            let t = self.item_text(parts, true);
             for line in t.split(BREAK_STR) {
-                let line = line.collapse_whitespace();
                 if line.as_str().chars().any(char::is_alphanumeric) {
-                    let r = line.source_span().unwrap_or(first.start_byte()..end);
+                    let mut skill = skill_from_line(&line);
+                    if skill.range.is_empty() {
+                        skill.range = first.start_byte()..end;
+                    }
                     if let Some(s) = self.resume.sections.last_mut() {
-                        s.skills.push(skill_line(&line, r));
+                        s.skills.push(skill);
                     }
                 }
             }
             return;
         }
-        self.push_bullet(first.start_byte()..end, None, text, depth);
+        self.push_bullet(first.start_byte()..end, label, text, depth);
     }
 
     fn entry(&mut self, node: Node<'_>, k: &Known, args: &[Node<'_>]) {
@@ -670,22 +1086,35 @@ impl Lowering<'_> {
         for (i, g) in args.iter().take(arity).enumerate() {
             let role = roles[i];
             let text = self.plain(*g, false);
+            // `{\href{...}{GitHub}}` where a location or date goes is a link,
+            // not a field.
+            let link_only = text.source_span().is_some_and(|span| {
+                link_ranges(self.source, *g)
+                    .iter()
+                    .any(|l| l.start <= span.start && span.end <= l.end)
+            });
+            if link_only
+                && (matches!(role, ArgRole::Location | ArgRole::Dates) || k.inferred && i > 0)
+            {
+                continue;
+            }
             if role == ArgRole::NameAndTech {
-                let s = text.as_str();
-                match s.find('|') {
-                    Some(p) => {
-                        name_title = Some(text.slice(0..p).trimmed());
-                        let t = text.slice(p + 1..s.len()).trimmed();
-                        if !t.is_empty() {
-                            tech = Some(t);
-                        }
-                    }
-                    None => name_title = Some(text),
-                }
+                let (name, t) = split_name_and_tech(&text, &link_ranges(self.source, *g));
+                name_title = Some(name);
+                tech = t.or(tech);
                 continue;
             }
             let bold = has_bold(self.source, *g);
-            pieces.push(Piece { text, role, bold });
+            if k.inferred {
+                // No positions to go by: split `Title, Company` and the like.
+                pieces.extend(
+                    crate::entry_fields::split_heading(&text, &[])
+                        .into_iter()
+                        .map(|p| Piece { bold, ..p }),
+                );
+            } else {
+                pieces.push(Piece { text, role, bold });
+            }
         }
         let mut fields = if k.spec.kind == MacroKind::ProjectEntry {
             let mut f = Fields::default();
@@ -764,7 +1193,7 @@ impl Lowering<'_> {
             "nbsp" => out.push_replaced(" ", r),
             "line_break" => out.push_replaced(if breaks { BREAK_STR } else { " " }, r),
             "comment" | "parameter" | "display_math" | "optional_argument" | "begin" | "end" => {}
-            "alignment_tab" => out.push_replaced(" ", r),
+            "alignment_tab" => out.push_replaced(if breaks { FILL_STR } else { " " }, r),
             "inline_math" => {
                 let rep = math_text(&src[r.clone()]);
                 out.push_replaced(&rep, r);
@@ -859,7 +1288,8 @@ impl Lowering<'_> {
             "textendash" => Some("–"),
             "textemdash" => Some("—"),
             "textbullet" | "bullet" | "cdot" | "textperiodcentered" => Some("·"),
-            "quad" | "qquad" | "enspace" | "hfill" | "hfil" | "space" => Some(" "),
+            "hfill" | "hfil" | "hfilll" => Some(if breaks { FILL_STR } else { " " }),
+            "quad" | "qquad" | "enspace" | "space" => Some(" "),
             "times" | "texttimes" => Some("×"),
             "textdollar" => Some("$"),
             "textpercent" => Some("%"),
@@ -906,10 +1336,119 @@ impl Lowering<'_> {
             }
             return;
         }
+        let mut prev_end: Option<usize> = None;
         for g in gs.into_iter().skip(skip) {
+            // `\employer{Acme}{Analyst}`: arguments that read as separate
+            // words stay separate; `\textbf{Tools}{: Git}` stays glued.
+            if prev_end == Some(g.start_byte())
+                && !out.as_str().ends_with(char::is_whitespace)
+                && !out.is_empty()
+                && inner_source(src, g)
+                    .trim_start()
+                    .starts_with(|c: char| c.is_alphanumeric() || c == '\\')
+            {
+                out.push_replaced(" ", g.start_byte()..g.start_byte());
+            }
             self.text_of(g, out, breaks);
+            prev_end = Some(g.end_byte());
         }
     }
+}
+
+/// Commands whose arguments are settings (`\titleformat`, `\usepackage`),
+/// unlike argument-less commands whose following groups are content
+/// (`\resumeItemListStart {\resumeItem{...}}`).
+fn takes_parameters(name: &str) -> bool {
+    skip_args(name) == usize::MAX
+        && !matches!(
+            name,
+            "resumeSubHeadingListStart"
+                | "resumeSubHeadingListEnd"
+                | "resumeItemListStart"
+                | "resumeItemListEnd"
+                | "newpage"
+                | "clearpage"
+                | "pagebreak"
+                | "noindent"
+                | "centering"
+                | "raggedright"
+                | "raggedbottom"
+                | "maketitle"
+                | "tableofcontents"
+                | "nopagebreak"
+                | "makeatletter"
+                | "makeatother"
+                | "columnbreak"
+                | "begin"
+                | "end"
+        )
+        && !name.starts_with("fa")
+}
+
+/// `line` with every fill marker read as a space.
+fn unfill(line: &Text) -> Text {
+    let s = line.as_str();
+    let mut out = Text::new();
+    let mut at = 0;
+    for (i, _) in s.match_indices(FILL) {
+        out.push_text(&line.slice(at..i));
+        let src = line.source_range(i..i + FILL.len_utf8()).unwrap_or(0..0);
+        out.push_replaced(" ", src);
+        at = i + FILL.len_utf8();
+    }
+    out.push_text(&line.slice(at..s.len()));
+    out
+}
+
+/// The fields of a line split at its fill markers, whitespace collapsed,
+/// empty fields dropped.
+fn spread_fields(line: &Text) -> Vec<Text> {
+    line.split(FILL_STR)
+        .into_iter()
+        .map(|f| f.collapse_whitespace())
+        .filter(|f| f.as_str().chars().any(char::is_alphanumeric))
+        .collect()
+}
+
+/// A skills line; `Languages & Python, Go` (a tabular row) or
+/// `\textbf{Tools} \hfill Git` reads the first field as the category when
+/// no colon says otherwise.
+fn skill_from_line(line: &Text) -> SkillLine {
+    let fields = spread_fields(line);
+    let plain = unfill(line).collapse_whitespace();
+    let range = plain.source_span().unwrap_or(0..0);
+    if fields.len() == 2
+        && !fields[0].as_str().contains(':')
+        && !fields[1].as_str().starts_with(':')
+        && fields[0].as_str().split_whitespace().count() <= 4
+    {
+        return SkillLine {
+            category: Some(fields[0].clone()),
+            items: fields[1].clone(),
+            range,
+        };
+    }
+    skill_line(&plain, range)
+}
+
+/// What is left of a TeX assignment (`=1`, `= 0.5in`).
+fn is_assignment(s: &str) -> bool {
+    s.strip_prefix('=').is_some_and(|v| {
+        let v = v.trim();
+        v.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.')
+            && v.split_whitespace().count() == 1
+    })
+}
+
+/// A bare TeX length (`-3pt`, `0.5em`), left over from `\itemsep -3pt`.
+fn is_dimension(s: &str) -> bool {
+    let s = s.trim().trim_start_matches(['-', '+']);
+    let unit = s.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    s.len() > unit.len()
+        && matches!(
+            unit.trim(),
+            "pt" | "em" | "ex" | "mm" | "cm" | "in" | "bp" | "sp" | "pc" | "mu"
+        )
 }
 
 fn is_definition(name: &str) -> bool {
@@ -925,6 +1464,73 @@ fn is_definition(name: &str) -> bool {
             | "newenvironment"
             | "renewenvironment"
     )
+}
+
+/// Commands that style or box their argument: never headings or entries.
+fn is_formatting(name: &str) -> bool {
+    matches!(
+        name,
+        "textbf"
+            | "textit"
+            | "emph"
+            | "underline"
+            | "textsc"
+            | "textsl"
+            | "texttt"
+            | "textmd"
+            | "textup"
+            | "textrm"
+            | "textsf"
+            | "textnormal"
+            | "uppercase"
+            | "MakeUppercase"
+            | "lowercase"
+            | "MakeLowercase"
+            | "large"
+            | "Large"
+            | "LARGE"
+            | "huge"
+            | "Huge"
+            | "small"
+            | "footnotesize"
+            | "scriptsize"
+            | "tiny"
+            | "normalsize"
+            | "mbox"
+            | "hbox"
+            | "makebox"
+            | "fbox"
+            | "framebox"
+            | "parbox"
+            | "centerline"
+            | "href"
+            | "url"
+            | "item"
+            | "caption"
+            | "title"
+            | "author"
+            | "date"
+            | "name"
+            | "subsection"
+            | "subsection*"
+            | "subsubsection"
+            | "subsubsection*"
+            | "paragraph"
+            | "multicolumn"
+            | "multirow"
+            | "tabularx"
+    )
+}
+
+/// The group right after `\begin{name}` that titles an environment
+/// (`\begin{rSection}{Education}`).
+fn env_heading_group(env: Node<'_>) -> Option<Node<'_>> {
+    let begin = env.child_by_field_name("begin")?;
+    let mut c = begin.walk();
+    let first = begin.children_by_field_name("argument", &mut c).next();
+    first
+        .or_else(|| begin.next_sibling())
+        .filter(|g| g.kind() == "group")
 }
 
 fn is_verbatim_env(name: &str) -> bool {
@@ -1028,6 +1634,55 @@ fn skip_args(name: &str) -> usize {
     }
 }
 
+/// Source ranges of the links (`\href`, `\url`) inside `node`.
+fn link_ranges(source: &str, node: Node<'_>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        if n.kind() == "command" && matches!(command_name(source, n), "href" | "url" | "hyperlink")
+        {
+            out.push(n.byte_range());
+            continue;
+        }
+        let mut c = n.walk();
+        stack.extend(n.children(&mut c));
+    }
+    out
+}
+
+/// Splits `name | tech | link` of a project heading: the first part is the
+/// name; parts that are only link text (`\href{...}{GitHub}`) are left out
+/// of the tech list.
+fn split_name_and_tech(text: &Text, links: &[Range<usize>]) -> (Text, Option<Text>) {
+    let s = text.as_str();
+    let mut bounds = vec![0];
+    bounds.extend(s.match_indices('|').map(|(i, _)| i));
+    bounds.push(s.len());
+    let parts: Vec<Range<usize>> = bounds
+        .windows(2)
+        .map(|w| if w[0] == 0 { 0..w[1] } else { w[0] + 1..w[1] })
+        .collect();
+    let name = text.slice(parts[0].clone()).trimmed();
+    let is_link = |r: &Range<usize>| {
+        let t = text.slice(r.clone()).trimmed();
+        match t.source_span() {
+            Some(span) => links
+                .iter()
+                .any(|l| l.start <= span.start && span.end <= l.end),
+            None => true,
+        }
+    };
+    let kept: Vec<&Range<usize>> = parts[1..]
+        .iter()
+        .filter(|r| !text.slice((*r).clone()).trimmed().is_empty() && !is_link(r))
+        .collect();
+    let tech = match (kept.first(), kept.last()) {
+        (Some(a), Some(b)) => Some(text.slice(a.start..b.end).trimmed()),
+        _ => None,
+    };
+    (name, tech)
+}
+
 fn has_bold(source: &str, node: Node<'_>) -> bool {
     let mut stack = vec![node];
     while let Some(n) = stack.pop() {
@@ -1123,5 +1778,185 @@ impl Text {
         let s = self.as_str();
         let t = s.trim_start().trim_start_matches(sep).trim_start();
         self.slice(s.len() - t.len()..s.len()).trimmed()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{outline, parse, Format, ParseOptions};
+
+    fn outline_of(src: &str) -> String {
+        let resume = parse(src, Format::Latex, &ParseOptions::default());
+        outline::render(&resume, src)
+    }
+
+    /// Outline lines without their `line:col` positions.
+    fn lines(src: &str) -> Vec<String> {
+        outline_of(src)
+            .lines()
+            .map(|l| {
+                let t = l.trim_start();
+                let indent = l.len() - t.len();
+                let rest = t.split_once(' ').map_or(t, |(_, r)| r);
+                let mut out = " ".repeat(indent);
+                // Drop `@line:col` marks after field values.
+                let mut chars = rest.chars().peekable();
+                while let Some(c) = chars.next() {
+                    if c == '@' && chars.peek().is_some_and(char::is_ascii_digit) {
+                        while chars
+                            .peek()
+                            .is_some_and(|c| c.is_ascii_digit() || *c == ':')
+                        {
+                            chars.next();
+                        }
+                        continue;
+                    }
+                    out.push(c);
+                }
+                out
+            })
+            .collect()
+    }
+
+    #[test]
+    fn closing_brace_of_small_item_group_stays_out_of_the_last_skill() {
+        let src = "\\begin{document}\n\\section{Skills}\n\\begin{itemize}\n  \\small{\\item{\n    \\textbf{Stack}{: Elm, OCaml} \\\\\n    \\textbf{Infra}{: Nomad, Consul}\n  }}\n\\end{itemize}\n\\section{Experience}\n\\resumeSubheading{Quarry Labs}{2021 -- 2023}{Platform Engineer}{Remote}\n\\end{document}\n";
+        let l = lines(src);
+        assert!(
+            l.contains(&"  skills \"Infra\": \"Nomad, Consul\"".to_string()),
+            "{l:#?}"
+        );
+    }
+
+    #[test]
+    fn description_items_keep_spaces_and_labels() {
+        let src = "\\begin{document}\n\\section{Experience}\n\\resumeSubheading{Quarry Labs}{2021 -- 2023}{Platform Engineer}{Remote}\n\\section{Skills}\n\\begin{description}\n  \\item[Stack] Elm, OCaml, Gleam\n  \\item[Infra] Nomad, Consul\n\\end{description}\n\\end{document}\n";
+        let l = lines(src);
+        assert!(
+            l.contains(&"  skills \"Stack\": \"Elm, OCaml, Gleam\"".to_string()),
+            "{l:#?}"
+        );
+        assert!(
+            l.contains(&"  skills \"Infra\": \"Nomad, Consul\"".to_string()),
+            "{l:#?}"
+        );
+    }
+
+    #[test]
+    fn project_link_labels_are_not_tech() {
+        let src = "\\begin{document}\n\\section{Projects}\n\\resumeProjectHeading{\\textbf{Kiln} $|$ \\emph{Zig, SQLite} $|$ \\href{https://example.org/kiln}{Source}}{March 2022}\n\\resumeItemListStart\n\\resumeItem{Cut build times by 40\\%}\n\\resumeItemListEnd\n\\end{document}\n";
+        let l = lines(src);
+        assert!(
+            l.contains(
+                &"  entry title=\"Kiln\" dates=\"March 2022\" tech=\"Zig, SQLite\"".to_string()
+            ),
+            "{l:#?}"
+        );
+    }
+
+    #[test]
+    fn unknown_macro_with_a_date_is_an_entry_with_its_bullets() {
+        let src = "\\input{defs}\n\\begin{document}\n\\section{Experience}\n\\role{Data Analyst, Ferrous Mining}{Feb 2020 -- Present}{Perth, Australia}{\n  \\item Cut haul planning time by 3 hours a week\n}\n\\role{Warden}{May 2018 -- Jan 2020}{\\href{https://example.org}{Site}}{\n  \\item Ran 12 safety drills\n}\n\\section{Education}\nx\n\\end{document}\n";
+        let l = lines(src);
+        assert_eq!(
+            l[1..].to_vec(),
+            [
+                "  entry title=\"Data Analyst\" org=\"Ferrous Mining\" location=\"Perth, Australia\" dates=\"Feb 2020 – Present\"",
+                "    bullet \"Cut haul planning time by 3 hours a week\"",
+                "  entry org=\"Warden\" dates=\"May 2018 – Jan 2020\"",
+                "    bullet \"Ran 12 safety drills\"",
+                "section education \"Education\"",
+                "  prose \"x\"",
+            ],
+            "{l:#?}"
+        );
+    }
+
+    #[test]
+    fn heading_commands_and_environments_stand_in_for_sections() {
+        let src = "\\begin{document}\n\\banner{Education}\nOakridge Polytechnic \\hfill 2016 -- 2020\\\\\n\\banner{Work History}\n\\begin{itemize}\n\\item Sorted 200 parcels an hour\n\\end{itemize}\n\\end{document}\n";
+        let l = lines(src);
+        assert_eq!(l[0], "section education \"Education\"", "{l:#?}");
+        assert!(
+            l.contains(&"section experience \"Work History\"".to_string()),
+            "{l:#?}"
+        );
+        let src = "\\begin{document}\n\\begin{cvblock}{Education}\nCalm under deadlines.\n\\end{cvblock}\n\\begin{cvblock}{Skills}\n\\item Welding, CAD\n\\end{cvblock}\n\\end{document}\n";
+        let l = lines(src);
+        assert_eq!(l[0], "section education \"Education\"", "{l:#?}");
+        assert!(
+            l.contains(&"section skills \"Skills\"".to_string()),
+            "{l:#?}"
+        );
+        assert!(
+            l.contains(&"  skills \"\": \"Welding, CAD\"".to_string()),
+            "{l:#?}"
+        );
+    }
+
+    #[test]
+    fn a_one_argument_command_is_not_a_heading_beside_real_sections() {
+        let src = "\\begin{document}\n\\section{Experience}\n\\note{Skills}\n\\note{Education}\n\\resumeSubheading{Quarry Labs}{2021 -- 2023}{Platform Engineer}{Remote}\n\\end{document}\n";
+        let l = lines(src);
+        assert_eq!(
+            l.iter().filter(|x| x.starts_with("section")).count(),
+            1,
+            "{l:#?}"
+        );
+    }
+
+    #[test]
+    fn spread_lines_with_a_date_head_entries() {
+        let src = "\\begin{document}\n\\section{Education}\n{\\bf Diploma in Horticulture} \\hfill {Sept 2015 - June 2017}\\\\\nGreenway College, Bristol\n\n\\section{Experience}\n\\textbf{Orchard Co-op} \\hfill Mar 2018 -- Present \\\\\n\\textit{Grower} \\hfill Taunton, UK\n\\begin{itemize}\n\\item Raised yield by 15\\%\n\\end{itemize}\n\\itemsep -2pt\n\\end{document}\n";
+        let l = lines(src);
+        assert_eq!(
+            l,
+            [
+                "section education \"Education\"",
+                "  entry title=\"Diploma in Horticulture\" org=\"Greenway College, Bristol\" dates=\"Sept 2015 - June 2017\"",
+                "section experience \"Experience\"",
+                "  entry title=\"Grower\" org=\"Orchard Co-op\" location=\"Taunton, UK\" dates=\"Mar 2018 – Present\"",
+                "    bullet \"Raised yield by 15%\"",
+            ],
+            "{l:#?}"
+        );
+    }
+
+    #[test]
+    fn apostrophe_years_and_grades_in_jake_headings() {
+        let src = "\\begin{document}\n\\section{Education}\n\\resumeSubheading{Harlow Institute of Art, Harlow, Essex}{Sept '19 -- June '23}{B.A. Illustration}{CGPA: 8.1/10}\n\\end{document}\n";
+        let l = lines(src);
+        assert_eq!(
+            l[1],
+            "  entry title=\"B.A. Illustration\" org=\"Harlow Institute of Art, Harlow, Essex\" dates=\"Sept '19 – June '23\"",
+            "{l:#?}"
+        );
+    }
+
+    #[test]
+    fn a_file_of_definitions_is_not_a_resume() {
+        let src = "\\newcommand{\\resumeItem}[1]{\\item\\small{#1}}\n\\newcommand\\resumeSubheading[4]{\\item #1 \\hfill #2}\n\\titleformat{\\section}{\\scshape}{}{0em}{}\n\\pdfgentounicode=1\n";
+        assert_eq!(outline_of(src), "not a resume\n");
+    }
+
+    #[test]
+    fn publication_calls_in_a_publications_section_are_bullets() {
+        let src = "\\input{defs}\n\\begin{document}\n\\section{Experience}\n\\resumeSubheading{Quarry Labs}{2021 -- 2023}{Platform Engineer}{Remote}\n\\section{Publications}\n\\begin{itemize}\n\\paper{R.~Okafor}{Sparse Lattices}{Tiling Workshop}{2020}\n\\end{itemize}\n\\end{document}\n";
+        let l = lines(src);
+        assert_eq!(
+            l.last().map(String::as_str),
+            Some("  bullet \"R. Okafor Sparse Lattices Tiling Workshop 2020\""),
+            "{l:#?}"
+        );
+    }
+
+    #[test]
+    fn marker_items_after_a_spread_heading_are_not_nested() {
+        let src = "\\begin{document}\n\\section{Experience}\n\\textbf{Kestrel Foods} \\hfill 2019 -- 2020 \\\\\n\\begin{itemize}\n\\item[--] Packed 90 orders a shift\n\\end{itemize}\n\\textbf{Lark Transit} \\hfill 2020 -- 2022 \\\\\n\\begin{itemize}\n\\item[--] Planned 4 bus routes\n\\end{itemize}\n\\section{Education}\nx\n\\end{document}\n";
+        let l = lines(src);
+        assert!(
+            l.contains(&"    bullet \"Planned 4 bus routes\"".to_string()),
+            "{l:#?}"
+        );
     }
 }

@@ -41,6 +41,10 @@ pub(crate) fn classify(heading: &str) -> SectionKind {
     if starts("project") {
         return SectionKind::Projects;
     }
+    // `Research Interests`: a statement of interests, not roles.
+    if starts("interest") && !starts("experience") {
+        return SectionKind::Other;
+    }
     if starts("experience")
         || has("employment")
         || has("work")
@@ -106,6 +110,8 @@ mod tests {
             ("Honors and Awards", SectionKind::Awards),
             ("Certifications", SectionKind::Awards),
             ("Hobbies", SectionKind::Other),
+            ("Research Interests", SectionKind::Other),
+            ("Interests", SectionKind::Other),
             ("", SectionKind::Other),
         ];
         for (h, k) in cases {
