@@ -62,6 +62,9 @@ pub(crate) fn lower(source: &str, tree: &MarkdownTree, options: &ParseOptions) -
     // entries below it belong to.
     let mut entry_level: Option<usize> = None;
     let mut group: Option<Group> = None;
+    // Whether the last entry of the section came from a heading (and may
+    // still take details from the lines under it).
+    let mut from_heading = false;
     for block in blocks {
         match block {
             Block::Heading { level, text, range } => {
@@ -104,6 +107,7 @@ pub(crate) fn lower(source: &str, tree: &MarkdownTree, options: &ParseOptions) -
                     }
                     section.entries.push(entry);
                     entry_level = Some(level);
+                    from_heading = true;
                 }
             }
             Block::Paragraph { lines, bold, range } => {
@@ -120,7 +124,16 @@ pub(crate) fn lower(source: &str, tree: &MarkdownTree, options: &ParseOptions) -
                         location: last.location.clone(),
                     })
                 });
-                paragraph(section, lines, bold, range, heading_org.as_ref());
+                let entries = section.entries.len();
+                paragraph(
+                    section,
+                    lines,
+                    bold,
+                    range,
+                    heading_org.as_ref(),
+                    from_heading,
+                );
+                from_heading &= section.entries.len() == entries;
             }
             Block::Item {
                 depth,
@@ -237,6 +250,7 @@ fn paragraph(
     bold: Vec<Vec<Range<usize>>>,
     range: Range<usize>,
     heading_org: Option<&Group>,
+    from_heading: bool,
 ) {
     // Lines typed as `• text` are bullets; lines before the first one are a
     // paragraph of their own, lines after one continue it.
@@ -251,8 +265,16 @@ fn paragraph(
                 bold[..first].to_vec(),
                 head_range,
                 heading_org,
+                from_heading,
             );
-            return paragraph(section, rest.to_vec(), bold[first..].to_vec(), range, None);
+            return paragraph(
+                section,
+                rest.to_vec(),
+                bold[first..].to_vec(),
+                range,
+                None,
+                false,
+            );
         }
         let mut current: Option<Bullet> = None;
         for line in &lines {
@@ -295,11 +317,20 @@ fn paragraph(
     let has_date = pieces.iter().any(|p| looks_like_date(p.text.as_str()));
     let is_entry_line = (starts_bold && (pieces.len() >= 2 || has_date))
         || (has_date && pieces.len() >= 2 && first.len() < 160);
-    let entry_open = section
-        .entries
-        .last()
-        .is_some_and(|e| e.bullets.is_empty() && (e.dates.is_none() || e.title.is_none()));
-    if entry_open && (has_date || pieces.len() <= 3) && first.len() < 120 {
+    // An organisation line under a heading that named the role and dates
+    // (`### Platform Engineer (2021 – Present)` then `**Orchard Health**,
+    // Boston, MA`); entry lines of their own never wait for one.
+    // A line with its own dates under an entry that has dates is the next
+    // entry (`**Dean's List** | 2019` then `**Hackathon Winner** | 2020`).
+    let entry_open = section.entries.last().is_some_and(|e| {
+        e.bullets.is_empty()
+            && !(has_date && e.dates.is_some())
+            && (e.dates.is_none()
+                || e.title.is_none()
+                || (from_heading && e.organisation.is_none()))
+    });
+    let detail = has_date || (pieces.len() <= 3 && reads_like_names(first, first_bold));
+    if entry_open && detail && first.len() < 120 {
         // A detail line under an entry heading: `*Jan 2020 – Present*`,
         // `Software Engineer | Chicago, IL`.
         let kind = section.kind;
@@ -354,7 +385,7 @@ fn heading_fields(line: &Text, bold: &[Range<usize>], kind: SectionKind, named: 
 fn heading_pieces(line: &Text, bold: &[Range<usize>]) -> Vec<Piece> {
     let mut pieces: Vec<Piece> = split_heading(line, bold)
         .into_iter()
-        .flat_map(split_organisation_from_location)
+        .flat_map(|p| split_organisation_from_location(p, line, bold))
         .filter_map(trim_separators)
         .collect();
     let is_name = |p: &Piece| {
@@ -412,8 +443,9 @@ fn trim_separators(p: Piece) -> Option<Piece> {
 
 /// `Acme Corp, Denver, CO` reads as a location as a whole; when the part
 /// before the first comma is plainly an organisation (`Corp`, `University`,
-/// `Hospital`, ...) and the rest is a location, they are two pieces.
-fn split_organisation_from_location(p: Piece) -> Vec<Piece> {
+/// `Hospital`, ..., or set in bold: `**Orchard Health**, Boston, MA`) and the
+/// rest is a place, they are two pieces.
+fn split_organisation_from_location(p: Piece, line: &Text, bold: &[Range<usize>]) -> Vec<Piece> {
     let s = p.text.as_str();
     if !looks_like_location(s) || s.matches(", ").count() < 2 {
         return vec![p];
@@ -421,7 +453,12 @@ fn split_organisation_from_location(p: Piece) -> Vec<Piece> {
     let Some(i) = s.find(", ") else {
         return vec![p];
     };
-    if title_score(&s[..i]) >= 0 || !looks_like_location(&s[i + 2..]) {
+    let head_is_bold = plain_range_in(line, &p.text).is_some_and(|r| {
+        bold.iter()
+            .any(|b| b.start == r.start && b.end == r.start + i)
+    });
+    let names_an_organisation = title_score(&s[..i]) < 0 || head_is_bold;
+    if !names_an_organisation || !is_place(&s[i + 2..]) {
         return vec![p];
     }
     let head = p.text.slice(0..i);
@@ -605,6 +642,33 @@ fn strip_stray_underscores(t: &Text) -> Text {
     }
     out.push_text(&t.slice(at..s.len()));
     out.collapse_whitespace()
+}
+
+/// Whether a line reads like names (`**Orchard Health**, Boston, MA`,
+/// `Senior Staff Accountant`, `Kotlin, Jetpack Compose`) rather than a
+/// sentence (`Kept the data platform running for 40 hospitals.`): it starts
+/// bold, or most of its words are capitalised.
+fn reads_like_names(line: &Text, bold: &[Range<usize>]) -> bool {
+    if bold.first().is_some_and(|r| r.start == 0) {
+        return true;
+    }
+    const SMALL: [&str; 12] = [
+        "of", "and", "the", "for", "in", "at", "de", "da", "du", "von", "&", "on",
+    ];
+    let words: Vec<&str> = line
+        .as_str()
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == '·')
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .filter(|w| !SMALL.contains(&w.to_lowercase().as_str()))
+        .collect();
+    if words.is_empty() || words.len() > 12 {
+        return false;
+    }
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    capitalised * 2 >= words.len()
 }
 
 fn fill(entry: &mut Entry, f: Fields) {

@@ -68,7 +68,9 @@ fn char_boundary_at_or_before(s: &str, mut i: usize) -> usize {
     i
 }
 
-fn run(seed: u64, text: &str, format: Format, edits: usize) {
+/// Applies `edits` random edits; returns how many left a tree that differs
+/// from a fresh parse after error recovery.
+fn run(seed: u64, text: &str, format: Format, edits: usize) -> usize {
     let snippets = match format {
         Format::Latex => LATEX_SNIPPETS,
         Format::Markdown => MARKDOWN_SNIPPETS,
@@ -76,6 +78,7 @@ fn run(seed: u64, text: &str, format: Format, edits: usize) {
     let options = ParseOptions::default();
     let mut rng = Rng::new(seed);
     let mut doc = Document::new(text, format, 0, options.clone());
+    let mut recovered_differently = 0;
     for step in 0..edits {
         let len = doc.text().len();
         let start = char_boundary_at_or_before(doc.text(), rng.below(len + 1));
@@ -96,7 +99,16 @@ fn run(seed: u64, text: &str, format: Format, edits: usize) {
         doc.apply_edit(start..end, &insert);
         let fresh = Document::new(doc.text(), format, 0, options.clone());
         let (a, b) = (doc.tree().to_sexp(), fresh.tree().to_sexp());
-        if a != b {
+        // Error recovery depends on the parse history: around a syntax error
+        // an incremental parse may recover differently from a fresh one
+        // (`{\resumeItem{{}\a[e{}}}S\%e{-` after replacing 1..10 with
+        // `\resumeItem{` keeps the unclosed `[` open in one tree and closes
+        // it with a MISSING `]` in the other). Such trees must still give the
+        // same model; error-free trees must be identical.
+        let recovered = doc.tree().has_error() || fresh.tree().has_error();
+        if a != b && recovered {
+            recovered_differently += 1;
+        } else if a != b {
             let only_a: Vec<&str> = a.lines().filter(|l| !b.lines().any(|m| m == *l)).collect();
             let only_b: Vec<&str> = b.lines().filter(|l| !a.lines().any(|m| m == *l)).collect();
             panic!(
@@ -111,16 +123,36 @@ fn run(seed: u64, text: &str, format: Format, edits: usize) {
         );
         assert_eq!(doc.rope().to_string(), doc.text());
     }
+    recovered_differently
+}
+
+/// FNV-1a of a file name.
+fn seed_of(name: &str) -> u64 {
+    name.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 #[test]
 fn random_edits_match_a_fresh_parse() {
     let files = example_files();
     assert!(!files.is_empty(), "no example resumes found");
-    for (i, (path, format)) in files.iter().enumerate() {
+    let mut edits = 0;
+    let mut recovered_differently = 0;
+    for (path, format) in &files {
         let text = std::fs::read_to_string(path).expect("example is UTF-8");
-        run(0x5eed + i as u64, &text, *format, 400);
+        // Seeded by the file name, so adding an example does not change the
+        // edits every other example gets.
+        recovered_differently += run(seed_of(&common::file_name(path)), &text, *format, 400);
+        edits += 400;
     }
+    // Differences after error recovery stay rare, so the tree check keeps
+    // its teeth.
+    assert!(
+        recovered_differently * 1000 <= edits,
+        "{recovered_differently} of {edits} edits left a tree unlike a fresh parse"
+    );
+    eprintln!("{recovered_differently} of {edits} edits recovered from errors differently");
 }
 
 #[test]

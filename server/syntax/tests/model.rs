@@ -39,6 +39,7 @@ outline_snapshots! {
     markdown_engineering_manager_grouped_roles => "tests/resumes/engineering-manager-grouped-roles.md",
     markdown_fullstack_mixed_markup => "tests/resumes/fullstack-mixed-markup.md",
     markdown_marketing_bold_company_pipes => "tests/resumes/marketing-bold-company-pipes.md",
+    markdown_platform_engineer_html_and_rules => "tests/resumes/platform-engineer-html-and-rules.md",
     markdown_research_scientist_level_one_sections => "tests/resumes/research-scientist-level-one-sections.md",
     markdown_site_reliability_tables_and_dashes => "tests/resumes/site-reliability-tables-and-dashes.md",
 }
@@ -386,6 +387,44 @@ fn markdown_entry_line_with_its_own_organisation_inherits_nothing() {
             row(["Engineer", "Bluebird Inc", "", "2017 – 2019", ""]),
         ]
     );
+}
+
+#[test]
+fn markdown_organisation_line_under_a_role_heading_fills_the_entry() {
+    let resume = md("## Experience\n\n### Nurse Educator <span class=\"date\">2019 – 2023</span>\n**Riverside Clinic**, Tacoma, WA\n\nTrains new staff on the wards.\n\n- Ran 30 workshops\n");
+    assert_eq!(
+        fields(&resume),
+        [row([
+            "Nurse Educator",
+            "Riverside Clinic",
+            "Tacoma, WA",
+            "2019 – 2023",
+            ""
+        ])]
+    );
+    let prose: Vec<&str> = resume.sections[0]
+        .prose
+        .iter()
+        .map(|t| t.as_str())
+        .collect();
+    assert_eq!(prose, ["Trains new staff on the wards."]);
+}
+
+#[test]
+fn markdown_sentence_under_a_project_heading_stays_prose() {
+    let resume = md("## Projects\n\n### Tide Tables\nA tide app for sailors who hate ads.\n\n- Served 5,000 forecasts a day\n");
+    assert_eq!(fields(&resume), [row(["Tide Tables", "", "", "", ""])]);
+    assert_eq!(
+        resume.sections[0].prose[0].as_str(),
+        "A tide app for sailors who hate ads."
+    );
+}
+
+#[test]
+fn markdown_dated_bold_lines_are_separate_entries() {
+    let resume = md("## Awards\n\n**Dean's List** | 2019\n\n**Regional Chess Champion** | 2020\n");
+    let dates: Vec<String> = fields(&resume).into_iter().map(|f| f[3].clone()).collect();
+    assert_eq!(dates, ["2019", "2020"]);
 }
 
 #[test]
