@@ -149,11 +149,13 @@ impl MarkdownParser {
             .or_else(|| self.block.parse(source, None))
             .expect("parsing without a timeout or cancellation flag always yields a tree");
         let mut inlines = Vec::new();
-        let mut stack = vec![block.root_node()];
         // Depth-first, children in order: inline nodes come out sorted.
-        while let Some(node) = stack.pop() {
+        let mut cursor = block.walk();
+        'walk: loop {
+            let node = cursor.node();
             let kind = node.kind();
-            if kind == "inline" || kind == "pipe_table_cell" {
+            let inline = kind == "inline" || kind == "pipe_table_cell";
+            if inline {
                 let ranges = inline_ranges(node);
                 let reused = old.and_then(|o| {
                     let r = node.byte_range();
@@ -180,12 +182,17 @@ impl MarkdownParser {
                         dirty: false,
                     });
                 }
+            }
+            if !inline && cursor.goto_first_child() {
                 continue;
             }
-            let mut cursor = node.walk();
-            let children: Vec<Node<'_>> = node.children(&mut cursor).collect();
-            stack.extend(children.into_iter().rev());
+            while !cursor.goto_next_sibling() {
+                if !cursor.goto_parent() {
+                    break 'walk;
+                }
+            }
         }
+        drop(cursor);
         inlines.sort_by_key(|t| (t.node.start, t.node.end));
         inlines.dedup_by_key(|t| (t.node.start, t.node.end));
         MarkdownTree { block, inlines }
