@@ -34,12 +34,14 @@ pub(crate) struct Piece {
 pub(crate) fn assign(pieces: Vec<Piece>) -> Fields {
     let mut f = Fields::default();
     let mut rest: Vec<Piece> = Vec::new();
+    let mut date_role = None;
     for p in pieces {
         let s = p.text.as_str().trim();
         if s.is_empty() {
             continue;
         }
         if f.dates.is_none() && looks_like_date(s) {
+            date_role = Some(p.role);
             f.dates = Some(p.text);
         } else if f.location.is_none()
             && looks_like_location(s)
@@ -60,7 +62,12 @@ pub(crate) fn assign(pieces: Vec<Piece>) -> Fields {
             ArgRole::Dates | ArgRole::Location
                 if p.text.as_str().contains("http") || looks_like_grade(p.text.as_str()) => {}
             ArgRole::Dates | ArgRole::Location => {
-                if f.location.is_none() && p.role == ArgRole::Location && named.len() >= 2 {
+                // Jake's Education order puts the location where the date
+                // goes and the date where the location goes.
+                let swapped = p.role == ArgRole::Dates && date_role == Some(ArgRole::Location);
+                if f.location.is_none()
+                    && (p.role == ArgRole::Location && named.len() >= 2 || swapped)
+                {
                     f.location = Some(p.text);
                 } else {
                     named.push(Piece {
@@ -342,6 +349,26 @@ mod tests {
                 "Diploma in Surveying",
                 "",
                 "May 2024"
+            ]
+        );
+    }
+
+    #[test]
+    fn jake_education_order_keeps_a_town_the_vocabulary_does_not_know() {
+        use ArgRole::*;
+        let edu = pieces(&[
+            ("Kestrel Polytechnic", Organisation),
+            ("Tromsø, Troms", Dates),
+            ("B.Eng. Naval Architecture", Title),
+            ("Aug 2019 -- 2023", Location),
+        ]);
+        assert_eq!(
+            show(&assign(edu)),
+            [
+                "Kestrel Polytechnic",
+                "B.Eng. Naval Architecture",
+                "Tromsø, Troms",
+                "Aug 2019 -- 2023"
             ]
         );
     }

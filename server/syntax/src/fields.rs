@@ -327,7 +327,7 @@ const TITLE_WORDS: [&str; 48] = [
     "m.s.",
 ];
 
-const ORG_WORDS: [&str; 26] = [
+const ORG_WORDS: [&str; 32] = [
     "inc",
     "inc.",
     "llc",
@@ -354,6 +354,12 @@ const ORG_WORDS: [&str; 26] = [
     "partners",
     "systems",
     "gmbh",
+    "club",
+    "society",
+    "association",
+    "council",
+    "union",
+    "committee",
 ];
 
 /// Whether `text` holds a word of the title or organisation vocabulary
@@ -510,6 +516,7 @@ mod tests {
         assert!(title_score("B.S. in Mathematics") > 0);
         assert!(title_score("University of Vermont") < 0);
         assert!(title_score("Acme Labs") < 0);
+        assert!(title_score("Student Chess Society") <= 0);
         assert_eq!(title_score("Lumen Freight"), 0);
     }
 }

@@ -208,6 +208,9 @@ struct Lowering<'a> {
     skip: Option<usize>,
     /// Macros the document defines with `\item` in their body.
     item_macros: std::collections::HashSet<String>,
+    /// (section index, macro name) → the argument positions of title and
+    /// organisation in the last entry whose vocabulary told them apart.
+    order_hints: HashMap<(usize, String), (usize, usize)>,
 }
 
 /// Lowers a parsed LaTeX document.
@@ -238,6 +241,7 @@ pub(crate) fn lower(source: &str, tree: &Tree, options: &ParseOptions) -> Resume
             .filter(|(_, calls)| calls.iter().any(|c| c == "item"))
             .map(|(n, _)| n.clone())
             .collect(),
+        order_hints: HashMap::new(),
     };
     l.heading_macros = l.find_heading_macros(body);
     l.walk(body, 0);
@@ -764,8 +768,11 @@ impl Lowering<'_> {
         // two-argument form called against a one-argument definition.
         let keep = match k.spec.kind {
             MacroKind::Bullet if args.len() >= 2 && k.arity < 2 => {
+                // `\resumeItem{Lead}` then `{text}` on the next line is still
+                // the two-argument form; a group after a blank line, or one
+                // holding more structure, is not.
                 let gap = &self.source[args[0].end_byte()..args[1].start_byte()];
-                if gap.contains('\n') {
+                if gap.matches('\n').count() >= 2 || self.contains_structure(args[1]) {
                     1
                 } else {
                     2
@@ -798,10 +805,18 @@ impl Lowering<'_> {
                 let (lead, text) = match args.len() {
                     0 => (None, Text::new()),
                     1 => (None, self.plain(args[0], false)),
-                    _ if k.arity >= 2 || args.len() >= 2 => {
-                        (Some(self.plain(args[0], false)), self.plain(args[1], false))
+                    _ => {
+                        let (a, b) = (self.plain(args[0], false), self.plain(args[1], false));
+                        // `\resumeSubItem{Dean's List}{\rightInfo{May 2022}}`:
+                        // text and a right-aligned date, no lead-in.
+                        if crate::fields::looks_like_date(b.as_str())
+                            && !crate::fields::looks_like_date(a.as_str())
+                        {
+                            (None, a)
+                        } else {
+                            (Some(a), b)
+                        }
                     }
-                    _ => (None, self.plain(args[0], false)),
                 };
                 let lead = lead.filter(|l| !l.is_empty());
                 self.push_bullet(node.byte_range(), lead, text, depth);
@@ -1126,7 +1141,9 @@ impl Lowering<'_> {
             f.title = name_title.filter(|t| !t.is_empty());
             f
         } else {
-            assign(pieces)
+            let mut f = assign(pieces);
+            self.keep_section_order(command_name(self.source, node), args, &mut f);
+            f
         };
         fields.tech = tech;
         let range = node.byte_range();
@@ -1153,6 +1170,33 @@ impl Lowering<'_> {
             range,
             bullets: Vec::new(),
         });
+    }
+
+    /// When nothing in the words tells title from organisation
+    /// (`{Firmware Developer}{..}{Solar Car Student Team}{..}`), follows the
+    /// order the same macro used in this section where the words did tell.
+    fn keep_section_order(&mut self, name: &str, args: &[Node<'_>], f: &mut Fields) {
+        let (Some(org), Some(title)) = (&f.organisation, &f.title) else {
+            return;
+        };
+        let position = |t: &Text| {
+            let at = t.source_span()?.start;
+            args.iter()
+                .position(|g| g.start_byte() <= at && at < g.end_byte())
+        };
+        let (Some(po), Some(pt)) = (position(org), position(title)) else {
+            return;
+        };
+        let key = (self.resume.sections.len(), name.to_string());
+        let (so, st) = (
+            crate::fields::title_score(org.as_str()),
+            crate::fields::title_score(title.as_str()),
+        );
+        if so != st {
+            self.order_hints.insert(key, (pt, po));
+        } else if self.order_hints.get(&key) == Some(&(po, pt)) {
+            std::mem::swap(&mut f.organisation, &mut f.title);
+        }
     }
 
     /// Plain text of a node with whitespace collapsed and breaks as spaces.
@@ -1956,6 +2000,30 @@ mod tests {
         let l = lines(src);
         assert!(
             l.contains(&"    bullet \"Planned 4 bus routes\"".to_string()),
+            "{l:#?}"
+        );
+    }
+
+    #[test]
+    fn title_and_organisation_follow_the_order_the_section_already_showed() {
+        let src = "\\begin{document}\n\\section{Experience}\n\\resumeSubheading{Kitchen Manager}{2019 -- 2020}{Saffron Bistro}{Leeds, UK}\n\\resumeSubheading{Night Baker Intern}{2020 -- 2022}{Crumb Collective Student Team}{York, UK}\n\\section{Education}\nx\n\\end{document}\n";
+        let l = lines(src);
+        assert!(
+            l.contains(&"  entry title=\"Night Baker Intern\" org=\"Crumb Collective Student Team\" location=\"York, UK\" dates=\"2020 – 2022\"".to_string()),
+            "{l:#?}"
+        );
+    }
+
+    #[test]
+    fn two_argument_bullets_across_lines_and_right_aligned_dates() {
+        let src = "\\begin{document}\n\\section{Experience}\n\\resumeSubheading{Saffron Bistro}{2019 -- 2020}{Line Cook}{Leeds, UK}\n\\resumeItemListStart\n\\resumeItem{Menus}\n  {Rewrote 3 seasonal menus}\n\\resumeItemListEnd\n\\section{Awards}\n\\resumeItemListStart\n\\resumeSubItem{Young Chef of the Year}{\\hfill{June 2021}}\n\\resumeItemListEnd\n\\end{document}\n";
+        let l = lines(src);
+        assert!(
+            l.contains(&"    bullet [Menus] \"Rewrote 3 seasonal menus\"".to_string()),
+            "{l:#?}"
+        );
+        assert!(
+            l.contains(&"  bullet \"Young Chef of the Year\"".to_string()),
             "{l:#?}"
         );
     }
