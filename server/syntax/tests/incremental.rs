@@ -58,6 +58,11 @@ const MARKDOWN_SNIPPETS: &[&str] = &[
     "Jan 2020 – Present",
     "x",
     "|",
+    "• ",
+    "<br>",
+    "#### Lead (2020 – 2021)\n",
+    "| a | b |\n|---|---|\n| c | d |\n",
+    "_2019 – 2021_",
 ];
 
 fn char_boundary_at_or_before(s: &str, mut i: usize) -> usize {
