@@ -311,7 +311,7 @@ fn deeply_nested_markdown_fits_a_worker_thread_stack() {
     }
 }
 
-// latex-bugs.md 6: the LaTeX lowering recurses once per group level and
+// The LaTeX lowering recurses once per group level and
 // overflows the stack (an abort, not a panic) at a few thousand levels.
 // Uncomment when it walks with its own stack.
 //
@@ -355,7 +355,8 @@ fn big_resume(path: &std::path::Path, format: Format, bytes: usize) -> String {
 #[test]
 fn a_ten_megabyte_file_parses_in_bounded_time() {
     // Debug builds are slow; the bound only catches runaway (quadratic)
-    // behaviour. Release timings are recorded in the engine test notes.
+    // behaviour. A release build takes about 10 s for 10 MB of Markdown and
+    // 3 s for 10 MB of LaTeX (outline included).
     let examples = project_examples();
     let (md_path, _) = examples
         .iter()

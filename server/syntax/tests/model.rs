@@ -32,6 +32,11 @@ macro_rules! outline_snapshots {
 
 outline_snapshots! {
     latex_custom_macros_leadership => "grammar/examples/custom-macros-leadership.tex",
+    latex_fork_data_scientist => "grammar/examples/fork-data-scientist.tex",
+    latex_jake_software_engineer => "grammar/examples/jake-software-engineer.tex",
+    latex_ml_researcher => "grammar/examples/ml-researcher.tex",
+    latex_new_grad_compact => "grammar/examples/new-grad-compact.tex",
+    latex_product_manager_summary => "grammar/examples/product-manager-summary.tex",
     markdown_accountant_company_date_title => "tests/resumes/accountant-company-date-title.md",
     markdown_backend_engineer_italic_dates => "tests/resumes/backend-engineer-italic-dates.md",
     markdown_data_analyst_dates_in_headings => "tests/resumes/data-analyst-dates-in-headings.md",
@@ -44,21 +49,11 @@ outline_snapshots! {
     markdown_site_reliability_tables_and_dashes => "tests/resumes/site-reliability-tables-and-dashes.md",
 }
 
-/// Examples whose LaTeX model is still wrong, with the numbered problem in
-/// /work/notes/latex-bugs.md. Their snapshots are accepted when the fix
-/// lands; until then the commented-out tests at the end of this file say
-/// what right looks like.
-const WAITING_FOR_LATEX_FIXES: &[(&str, &str)] = &[
-    ("grammar/examples/fork-data-scientist.tex", "1"),
-    ("grammar/examples/jake-software-engineer.tex", "1"),
-    ("grammar/examples/macros.tex", "5"),
-    ("grammar/examples/ml-researcher.tex", "1, 2, 3"),
-    ("grammar/examples/new-grad-compact.tex", "4"),
-    ("grammar/examples/product-manager-summary.tex", "1"),
-];
+/// Files that are not resumes: their model must be empty.
+const NOT_RESUMES: &[&str] = &["grammar/examples/macros.tex"];
 
 #[test]
-fn every_example_is_snapshotted_or_waits_for_a_named_fix() {
+fn every_example_is_snapshotted_or_not_a_resume() {
     let root = repo_root();
     let mut uncovered = Vec::new();
     for (path, _) in project_examples() {
@@ -67,8 +62,8 @@ fn every_example_is_snapshotted_or_waits_for_a_named_fix() {
             .expect("examples live in the repository")
             .to_string_lossy()
             .replace('\\', "/");
-        let covered = SNAPSHOTTED.contains(&relative.as_str())
-            || WAITING_FOR_LATEX_FIXES.iter().any(|(f, _)| *f == relative);
+        let covered =
+            SNAPSHOTTED.contains(&relative.as_str()) || NOT_RESUMES.contains(&relative.as_str());
         if !covered {
             uncovered.push(relative);
         }
@@ -491,68 +486,71 @@ fn jake_resume_has_the_full_model() {
     assert_eq!(resume.bullets().filter(|b| b.is_achievement()).count(), 15);
 }
 
-// Waiting for the LaTeX lowering fixes in /work/notes/latex-bugs.md. When a
-// fix lands, uncomment its test, move the files it unblocks from
-// WAITING_FOR_LATEX_FIXES into `outline_snapshots!`, and review the new
-// snapshots.
-//
-// // latex-bugs.md 1
-// #[test]
-// fn latex_last_skill_line_has_no_closing_brace() {
-//     let path = repo_root().join("grammar/examples/jake-software-engineer.tex");
-//     let (_, resume) = parse_file(&path, Format::Latex);
-//     let skills = &resume.sections[3].skills;
-//     assert_eq!(skills[3].items.as_str(), "pandas, NumPy, tokio, serde");
-// }
-//
-// // latex-bugs.md 2
-// #[test]
-// fn latex_research_interests_is_not_experience() {
-//     let path = repo_root().join("grammar/examples/ml-researcher.tex");
-//     let (_, resume) = parse_file(&path, Format::Latex);
-//     assert_ne!(resume.sections[0].kind, SectionKind::Experience);
-// }
-//
-// // latex-bugs.md 3
-// #[test]
-// fn latex_arguments_of_unknown_macros_are_separated() {
-//     let path = repo_root().join("grammar/examples/ml-researcher.tex");
-//     let (_, resume) = parse_file(&path, Format::Latex);
-//     let publications = resume
-//         .sections
-//         .iter()
-//         .find(|s| s.kind == SectionKind::Publications)
-//         .unwrap();
-//     let text: String = publications
-//         .prose
-//         .iter()
-//         .chain(publications.bullets.iter().map(|b| &b.text))
-//         .map(|t| t.to_string())
-//         .collect::<Vec<_>>()
-//         .join("\n");
-//     assert!(!text.contains("KrügerCheap"), "{text}");
-// }
-//
-// // latex-bugs.md 4
-// #[test]
-// fn latex_document_defined_entry_macro_is_an_entry() {
-//     let path = repo_root().join("grammar/examples/new-grad-compact.tex");
-//     let (_, resume) = parse_file(&path, Format::Latex);
-//     let experience = &resume.sections[1];
-//     assert_eq!(experience.entries.len(), 2);
-//     assert_eq!(
-//         experience.entries[0].title.as_ref().unwrap().as_str(),
-//         "Firmware Engineering Intern"
-//     );
-//     assert_eq!(experience.entries[1].bullets.len(), 3);
-//     assert!(experience.entries[1].bullets.iter().all(|b| b.depth == 0));
-//     assert_eq!(resume.sections[2].entries[0].tech.as_ref().unwrap().as_str(), "C, STM32, KiCad");
-// }
-//
-// // latex-bugs.md 5
-// #[test]
-// fn latex_file_of_definitions_is_not_a_resume() {
-//     let path = repo_root().join("grammar/examples/macros.tex");
-//     let (_, resume) = parse_file(&path, Format::Latex);
-//     assert!(!resume.is_resume);
-// }
+// LaTeX regressions first seen on the examples.
+
+#[test]
+fn latex_last_skill_line_has_no_closing_brace() {
+    let path = repo_root().join("grammar/examples/jake-software-engineer.tex");
+    let (_, resume) = parse_file(&path, Format::Latex);
+    let skills = &resume.sections[3].skills;
+    assert_eq!(skills[3].items.as_str(), "pandas, NumPy, tokio, serde");
+}
+
+#[test]
+fn latex_research_interests_is_not_experience() {
+    let path = repo_root().join("grammar/examples/ml-researcher.tex");
+    let (_, resume) = parse_file(&path, Format::Latex);
+    assert_ne!(resume.sections[0].kind, SectionKind::Experience);
+}
+
+#[test]
+fn latex_arguments_of_unknown_macros_are_separated() {
+    let path = repo_root().join("grammar/examples/ml-researcher.tex");
+    let (_, resume) = parse_file(&path, Format::Latex);
+    let publications = resume
+        .sections
+        .iter()
+        .find(|s| s.kind == SectionKind::Publications)
+        .unwrap();
+    let text: String = publications
+        .prose
+        .iter()
+        .chain(publications.bullets.iter().map(|b| &b.text))
+        .map(|t| t.to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(!text.contains("KrügerCheap"), "{text}");
+}
+
+#[test]
+fn latex_document_defined_entry_macro_is_an_entry() {
+    let path = repo_root().join("grammar/examples/new-grad-compact.tex");
+    let (_, resume) = parse_file(&path, Format::Latex);
+    let experience = &resume.sections[1];
+    assert_eq!(experience.entries.len(), 2);
+    assert_eq!(
+        experience.entries[0].title.as_ref().unwrap().as_str(),
+        "Firmware Engineering Intern"
+    );
+    assert_eq!(experience.entries[1].bullets.len(), 3);
+    assert!(experience.entries[1].bullets.iter().all(|b| b.depth == 0));
+    assert_eq!(
+        resume.sections[2].entries[0]
+            .tech
+            .as_ref()
+            .unwrap()
+            .as_str(),
+        "C, STM32, KiCad"
+    );
+}
+
+#[test]
+fn latex_file_of_definitions_is_not_a_resume() {
+    for file in NOT_RESUMES {
+        let path = repo_root().join(file);
+        let (source, resume) = parse_file(&path, Format::Latex);
+        assert!(source.contains("\\newcommand"), "{file} defines macros");
+        assert!(!resume.is_resume, "{file}");
+        assert!(resume.sections.is_empty() && resume.header.is_empty());
+    }
+}
