@@ -233,7 +233,7 @@ pub(crate) fn looks_like_location(text: &str) -> bool {
 }
 
 /// Countries that often end a location.
-const COUNTRIES: [&str; 40] = [
+const COUNTRIES: [&str; 66] = [
     "Germany",
     "France",
     "Canada",
@@ -274,6 +274,32 @@ const COUNTRIES: [&str; 40] = [
     "New Zealand",
     "UAE",
     "Taiwan",
+    "Oman",
+    "Qatar",
+    "Saudi Arabia",
+    "Bahrain",
+    "Kuwait",
+    "Bangladesh",
+    "Sri Lanka",
+    "Nepal",
+    "Philippines",
+    "Malaysia",
+    "Thailand",
+    "Hong Kong",
+    "Russia",
+    "Ukraine",
+    "Turkey",
+    "Greece",
+    "Czech Republic",
+    "Czechia",
+    "Romania",
+    "Hungary",
+    "South Africa",
+    "Ghana",
+    "Chile",
+    "Colombia",
+    "Peru",
+    "Estonia",
 ];
 
 const TITLE_WORDS: [&str; 48] = [
@@ -474,6 +500,7 @@ mod tests {
             "Berlin, Germany",
             "New York, NY (Hybrid)",
             "Montréal, QC",
+            "Salalah, Oman",
         ] {
             assert!(looks_like_location(l), "{l}");
         }

@@ -1084,6 +1084,40 @@ impl Lowering<'_> {
             }
             return;
         }
+        // `\small{\item{\textbf{Prize}: ... \\ \textbf{Talk}: ...}}` outside
+        // Skills: the skills block layout reused for a list, one line each.
+        if label.is_none() && groups(first).len() == 1 && parts.len() == 1 {
+            let lines: Vec<Text> = self
+                .item_text(parts, true)
+                .split(BREAK_STR)
+                .into_iter()
+                .map(|l| unfill(&l).collapse_whitespace())
+                .filter(|l| l.as_str().chars().any(char::is_alphanumeric))
+                .collect();
+            if lines.len() >= 2 {
+                for line in lines {
+                    let r = line.source_span().unwrap_or(first.start_byte()..end);
+                    self.push_bullet(r, None, line, depth);
+                }
+                return;
+            }
+        }
+        // `\item[] \textit{B.Sc. Physics}` right under a school that has no
+        // degree yet: the degree line of the entry.
+        if let Some(section) = self.resume.sections.last_mut() {
+            if section.kind == SectionKind::Education
+                && crate::fields::title_score(text.as_str()) > 0
+                && text.as_str().split_whitespace().count() <= 12
+            {
+                if let Some(e) = section.entries.last_mut() {
+                    if e.title.is_none() && e.bullets.is_empty() {
+                        e.title = Some(text);
+                        e.range.end = e.range.end.max(end);
+                        return;
+                    }
+                }
+            }
+        }
         self.push_bullet(first.start_byte()..end, label, text, depth);
     }
 
@@ -1143,9 +1177,10 @@ impl Lowering<'_> {
         } else {
             let mut f = assign(pieces);
             self.keep_section_order(command_name(self.source, node), args, &mut f);
+            self.project_name_first(args, &mut f);
             f
         };
-        fields.tech = tech;
+        fields.tech = tech.or(fields.tech);
         let range = node.byte_range();
         let Some(section) = self.resume.sections.last_mut() else {
             return;
@@ -1170,6 +1205,36 @@ impl Lowering<'_> {
             range,
             bullets: Vec::new(),
         });
+    }
+
+    /// In a Projects section the first argument names the project; a
+    /// comma list in another name slot is its tech
+    /// (`\resumeSubheading{Tiny Lisp}{Rust, WASM}{2023}`).
+    fn project_name_first(&self, args: &[Node<'_>], f: &mut Fields) {
+        if !self
+            .resume
+            .sections
+            .last()
+            .is_some_and(|s| s.kind == SectionKind::Projects)
+        {
+            return;
+        }
+        let first = |t: &Option<Text>| {
+            t.as_ref()
+                .and_then(|t| t.source_span())
+                .zip(args.first())
+                .is_some_and(|(span, g)| g.start_byte() <= span.start && span.start < g.end_byte())
+        };
+        if first(&f.organisation) && !first(&f.title) {
+            std::mem::swap(&mut f.organisation, &mut f.title);
+        }
+        if f.tech.is_none()
+            && f.organisation
+                .as_ref()
+                .is_some_and(|o| o.as_str().contains(", "))
+        {
+            f.tech = f.organisation.take();
+        }
     }
 
     /// When nothing in the words tells title from organisation
@@ -1384,14 +1449,23 @@ impl Lowering<'_> {
         for g in gs.into_iter().skip(skip) {
             // `\employer{Acme}{Analyst}`: arguments that read as separate
             // words stay separate; `\textbf{Tools}{: Git}` stays glued.
-            if prev_end == Some(g.start_byte())
-                && !out.as_str().ends_with(char::is_whitespace)
+            let reads_apart = !out.as_str().ends_with(char::is_whitespace)
                 && !out.is_empty()
                 && inner_source(src, g)
                     .trim_start()
-                    .starts_with(|c: char| c.is_alphanumeric() || c == '\\')
-            {
-                out.push_replaced(" ", g.start_byte()..g.start_byte());
+                    .starts_with(|c: char| c.is_alphanumeric() || c == '\\');
+            match prev_end {
+                Some(end) if end == g.start_byte() && reads_apart => {
+                    out.push_replaced(" ", end..end);
+                }
+                // `\textbf{Chat Bot} {Built a ...}`: the space between the
+                // groups is part of the text.
+                Some(end)
+                    if end < g.start_byte() && !out.as_str().ends_with(char::is_whitespace) =>
+                {
+                    out.push_replaced(" ", end..g.start_byte());
+                }
+                _ => {}
             }
             self.text_of(g, out, breaks);
             prev_end = Some(g.end_byte());
@@ -2024,6 +2098,37 @@ mod tests {
         );
         assert!(
             l.contains(&"  bullet \"Young Chef of the Year\"".to_string()),
+            "{l:#?}"
+        );
+    }
+
+    #[test]
+    fn three_argument_forks_projects_and_degree_lines() {
+        let src = "\\newcommand{\\resumeSubheading}[3]{\\item \\textbf{#1} #2 \\hfill #3}\n\\begin{document}\n\\section{Projects}\n\\begin{itemize}\n\\resumeSubheading{Loom Viewer}{Haskell, SDL}{2021}\n\\begin{itemize}\n\\item \\textbf{Weaving sim} {Rendered 40 patterns a second}\n\\end{itemize}\n\\end{itemize}\n\\section{Education}\n\\begin{itemize}\n\\resumeSubheading{Dunmore Academy}{Salalah, Oman}{May 2019}\n\\item[] \\textit{Bachelor of Arts in Textile Design}\n\\end{itemize}\n\\end{document}\n";
+        let l = lines(src);
+        assert_eq!(
+            l,
+            [
+                "section projects \"Projects\"",
+                "  entry title=\"Loom Viewer\" dates=\"2021\" tech=\"Haskell, SDL\"",
+                "    bullet \"Weaving sim Rendered 40 patterns a second\"",
+                "section education \"Education\"",
+                "  entry title=\"Bachelor of Arts in Textile Design\" org=\"Dunmore Academy\" location=\"Salalah, Oman\" dates=\"May 2019\"",
+            ],
+            "{l:#?}"
+        );
+    }
+
+    #[test]
+    fn a_skills_style_item_block_elsewhere_is_one_bullet_per_line() {
+        let src = "\\begin{document}\n\\section{Experience}\n\\resumeSubheading{Saffron Bistro}{2019 -- 2020}{Line Cook}{Leeds, UK}\n\\section{Awards}\n\\begin{itemize}\n\\small{\\item{\n\\textbf{Regional Bake-off: }{Second of 40 entrants} \\\\\n\\textbf{Kitchen Safety: }{Level 2 certificate} \\\\\n}}\n\\end{itemize}\n\\end{document}\n";
+        let l = lines(src);
+        assert_eq!(
+            l[l.len() - 2..].to_vec(),
+            [
+                "  bullet \"Regional Bake-off: Second of 40 entrants\"",
+                "  bullet \"Kitchen Safety: Level 2 certificate\"",
+            ],
             "{l:#?}"
         );
     }
