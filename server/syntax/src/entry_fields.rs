@@ -216,6 +216,13 @@ fn split_trailing_date(t: &Text) -> (Text, Option<Text>) {
 fn split_plain_part(t: &Text) -> Vec<Text> {
     let s = t.as_str();
     if looks_like_location(s) {
+        // `Lakeside University, Leeds, UK`: a school or employer with its
+        // town, not a bare place.
+        if let Some(i) = s.find(", ") {
+            if has_vocabulary(&s[..i]) && looks_like_location(&s[i + 2..]) {
+                return vec![t.slice(0..i).trimmed(), t.slice(i + 2..s.len()).trimmed()];
+            }
+        }
         return vec![t.clone()];
     }
     for sep in [" – ", " - ", " at "] {
@@ -370,6 +377,17 @@ mod tests {
                 "Tromsø, Troms",
                 "Aug 2019 -- 2023"
             ]
+        );
+    }
+
+    #[test]
+    fn a_school_with_its_town_splits_into_organisation_and_location() {
+        let src = "Harrowgate College, Leeds, UK | 2016 – 2019";
+        let line = Text::verbatim(src, 0..src.len());
+        let f = assign(split_heading(&line, &[]));
+        assert_eq!(
+            show(&f),
+            ["Harrowgate College", "", "Leeds, UK", "2016 – 2019"]
         );
     }
 

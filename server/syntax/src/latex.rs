@@ -672,8 +672,11 @@ impl Lowering<'_> {
                 heading.push(fields);
             } else {
                 self.push_spread_entry(std::mem::take(&mut heading));
-                if let Some(section) = self.resume.sections.last_mut() {
-                    section.prose.push(unfill(&line).collapse_whitespace());
+                let line = unfill(&line).collapse_whitespace();
+                if !self.degree_line(&line) {
+                    if let Some(section) = self.resume.sections.last_mut() {
+                        section.prose.push(line);
+                    }
                 }
             }
         }
@@ -951,7 +954,7 @@ impl Lowering<'_> {
         let args: Vec<Node<'t>> = args
             .into_iter()
             .zip(&texts)
-            .filter(|(_, t)| t.as_str().split_whitespace().count() <= 14)
+            .filter(|(_, t)| t.as_str().split_whitespace().count() <= 30)
             .map(|(g, _)| g)
             .collect();
         let roles = vec![ArgRole::Ignore; args.len()];
@@ -1102,21 +1105,8 @@ impl Lowering<'_> {
                 return;
             }
         }
-        // `\item[] \textit{B.Sc. Physics}` right under a school that has no
-        // degree yet: the degree line of the entry.
-        if let Some(section) = self.resume.sections.last_mut() {
-            if section.kind == SectionKind::Education
-                && crate::fields::title_score(text.as_str()) > 0
-                && text.as_str().split_whitespace().count() <= 12
-            {
-                if let Some(e) = section.entries.last_mut() {
-                    if e.title.is_none() && e.bullets.is_empty() {
-                        e.title = Some(text);
-                        e.range.end = e.range.end.max(end);
-                        return;
-                    }
-                }
-            }
+        if label.is_none() && self.degree_line(&text) {
+            return;
         }
         self.push_bullet(first.start_byte()..end, label, text, depth);
     }
@@ -1205,6 +1195,36 @@ impl Lowering<'_> {
             range,
             bullets: Vec::new(),
         });
+    }
+
+    /// A degree line right under a school that has no degree yet
+    /// (`\item[] \textit{B.Sc. Physics}`, `\textit{Master student} in
+    /// Optics`) becomes the title of that entry.
+    fn degree_line(&mut self, line: &Text) -> bool {
+        let Some(section) = self.resume.sections.last_mut() else {
+            return false;
+        };
+        if section.kind != SectionKind::Education
+            || crate::fields::title_score(line.as_str()) <= 0
+            || line.as_str().split_whitespace().count() > 12
+            || !section.prose.is_empty() && section.entries.is_empty()
+        {
+            return false;
+        }
+        let Some(e) = section.entries.last_mut() else {
+            return false;
+        };
+        if e.title.is_some() || !e.bullets.is_empty() {
+            return false;
+        }
+        if let Some(r) = line.source_span() {
+            if r.start < e.range.start {
+                return false;
+            }
+            e.range.end = e.range.end.max(r.end);
+        }
+        e.title = Some(line.clone());
+        true
     }
 
     /// In a Projects section the first argument names the project; a
