@@ -125,7 +125,7 @@ pub(crate) fn assign(pieces: Vec<Piece>) -> Fields {
 /// byte ranges that were emphasised in the source.
 pub(crate) fn split_heading(line: &Text, bold: &[std::ops::Range<usize>]) -> Vec<Piece> {
     let mut parts: Vec<Text> = vec![line.clone()];
-    for sep in ["|", " · ", " • ", " — ", " -- ", " --- ", "—", " @ "] {
+    for sep in ["|", " · ", " • ", " — ", " -- ", " --- ", "—", " @"] {
         parts = parts
             .into_iter()
             .flat_map(|p| {
@@ -158,9 +158,23 @@ pub(crate) fn split_heading(line: &Text, bold: &[std::ops::Range<usize>]) -> Vec
             let is_bold = bold
                 .iter()
                 .any(|r| start.is_some_and(|s| r.start <= s && s + t.len() <= r.end + 1));
+            // `Title @ Company`: the at sign names the employer.
+            let l = line.as_str();
+            let role = match start {
+                Some(s) if l.get(..s).is_some_and(|b| b.trim_end().ends_with('@')) => {
+                    ArgRole::Organisation
+                }
+                Some(s)
+                    if l.get(s + t.len()..)
+                        .is_some_and(|a| a.trim_start().starts_with('@')) =>
+                {
+                    ArgRole::Title
+                }
+                _ => ArgRole::Ignore,
+            };
             Piece {
                 text: t,
-                role: ArgRole::Ignore,
+                role,
                 bold: is_bold,
             }
         })
@@ -378,6 +392,22 @@ mod tests {
                 "Aug 2019 -- 2023"
             ]
         );
+    }
+
+    #[test]
+    fn an_at_sign_before_the_company_splits_with_or_without_a_space() {
+        for src in [
+            "Glassblower @Kiln Works (Mar 2020 - Present)",
+            "Glassblower @ Kiln Works (Mar 2020 - Present)",
+        ] {
+            let line = Text::verbatim(src, 0..src.len());
+            let f = assign(split_heading(&line, &[]));
+            assert_eq!(
+                show(&f),
+                ["Kiln Works", "Glassblower", "", "Mar 2020 - Present"],
+                "{src}"
+            );
+        }
     }
 
     #[test]
