@@ -40,6 +40,26 @@ pub(crate) fn lower(source: &str, tree: &MarkdownTree, options: &ParseOptions) -
     let root = tree.block_tree().root_node();
     collect(source, tree, root, 0, &mut blocks, &mut resume.comments);
 
+    // Lines set as headings sit at the level of the real section headings
+    // (or are the sections when there are none).
+    let real_level = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level, text, .. }
+                if *level != LINE_HEADING && SectionKind::is_known_heading(text.as_str()) =>
+            {
+                Some(*level)
+            }
+            _ => None,
+        })
+        .min();
+    for b in &mut blocks {
+        if let Block::Heading { level, .. } = b {
+            if *level == LINE_HEADING {
+                *level = real_level.unwrap_or(2);
+            }
+        }
+    }
     let section_level = blocks
         .iter()
         .filter_map(|b| match b {
@@ -767,13 +787,7 @@ fn collect(
                         }
                         at = range.end + 1;
                     }
-                    if !lines.is_empty() {
-                        out.push(Block::Paragraph {
-                            lines,
-                            bold: bolds,
-                            range: trim_range(source, child.byte_range()),
-                        });
-                    }
+                    paragraph_blocks(source, lines, bolds, child.byte_range(), out);
                 }
             }
             "list" => collect_list(source, tree, child, depth, out, comments),
@@ -782,6 +796,77 @@ fn collect(
             _ => {}
         }
     }
+}
+
+/// The level given to a line set as a section heading (`**EXPERIENCE**`)
+/// until the level of the real section headings is known.
+const LINE_HEADING: usize = usize::MAX;
+
+/// A paragraph's lines as blocks: a line that is only a section name in
+/// bold or capitals (`**Experience**`, `WORK HISTORY`), as resumes converted
+/// from word processors write their headings, is a heading; the lines
+/// between such headings are paragraphs.
+fn paragraph_blocks(
+    source: &str,
+    lines: Vec<Text>,
+    bolds: Vec<Vec<Range<usize>>>,
+    range: Range<usize>,
+    out: &mut Vec<Block>,
+) {
+    let mut run: Vec<Text> = Vec::new();
+    let mut run_bold: Vec<Vec<Range<usize>>> = Vec::new();
+    let flush =
+        |run: &mut Vec<Text>, run_bold: &mut Vec<Vec<Range<usize>>>, out: &mut Vec<Block>| {
+            if run.is_empty() {
+                return;
+            }
+            let start = run[0].source_span().map_or(range.start, |r| r.start);
+            let end = run[run.len() - 1]
+                .source_span()
+                .map_or(range.end, |r| r.end);
+            let whole = run.len() == lines.len();
+            out.push(Block::Paragraph {
+                lines: std::mem::take(run),
+                bold: std::mem::take(run_bold),
+                range: if whole {
+                    trim_range(source, range.clone())
+                } else {
+                    start..end.max(start)
+                },
+            });
+        };
+    for (line, bold) in lines.iter().zip(&bolds) {
+        if let Some(heading) = line_heading(line, bold) {
+            flush(&mut run, &mut run_bold, out);
+            let span = line.source_span().unwrap_or(range.clone());
+            out.push(Block::Heading {
+                level: LINE_HEADING,
+                text: heading,
+                range: span,
+            });
+        } else {
+            run.push(line.clone());
+            run_bold.push(bold.clone());
+        }
+    }
+    flush(&mut run, &mut run_bold, out);
+}
+
+/// The section name of a line that is only a section name, in bold or in
+/// capitals.
+fn line_heading(line: &Text, bold: &[Range<usize>]) -> Option<Text> {
+    let s = line.as_str();
+    let name = s.trim_end_matches(':').trim_end();
+    if name.split_whitespace().count() > 4 || !SectionKind::is_known_heading(name) {
+        return None;
+    }
+    let all_bold = bold.iter().any(|r| r.start == 0 && r.end >= name.len());
+    let capitals = name.chars().any(char::is_alphabetic)
+        && name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    (all_bold || capitals).then(|| line.slice(0..name.len()))
 }
 
 fn collect_list(

@@ -44,6 +44,7 @@ outline_snapshots! {
     markdown_engineering_manager_grouped_roles => "tests/resumes/engineering-manager-grouped-roles.md",
     markdown_fullstack_mixed_markup => "tests/resumes/fullstack-mixed-markup.md",
     markdown_marketing_bold_company_pipes => "tests/resumes/marketing-bold-company-pipes.md",
+    markdown_operations_analyst_bold_line_headings => "tests/resumes/operations-analyst-bold-line-headings.md",
     markdown_platform_engineer_html_and_rules => "tests/resumes/platform-engineer-html-and-rules.md",
     markdown_research_scientist_level_one_sections => "tests/resumes/research-scientist-level-one-sections.md",
     markdown_site_reliability_tables_and_dashes => "tests/resumes/site-reliability-tables-and-dashes.md",
@@ -420,6 +421,34 @@ fn markdown_dated_bold_lines_are_separate_entries() {
     let resume = md("## Awards\n\n**Dean's List** | 2019\n\n**Regional Chess Champion** | 2020\n");
     let dates: Vec<String> = fields(&resume).into_iter().map(|f| f[3].clone()).collect();
     assert_eq!(dates, ["2019", "2020"]);
+}
+
+#[test]
+fn markdown_bold_or_capital_lines_naming_a_section_are_headings() {
+    let resume = md("**Lena Fischer**\n\n**WORK EXPERIENCE**\n\n**Elbe Freight** | Dispatcher | 2019 – 2023\n- Planned 80 routes a day\n\nEDUCATION\n\n**TU Dresden** | B.Sc. Logistics | 2015 – 2019\n\n**Skills:**\nExcel, SAP\n");
+    let sections: Vec<(&str, SectionKind)> = resume
+        .sections
+        .iter()
+        .map(|s| (s.heading.as_str(), s.kind))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("WORK EXPERIENCE", SectionKind::Experience),
+            ("EDUCATION", SectionKind::Education),
+            ("Skills", SectionKind::Skills),
+        ]
+    );
+    assert_eq!(resume.header[0].as_str(), "Lena Fischer");
+    assert_eq!(resume.sections[0].entries[0].bullets.len(), 1);
+    assert_eq!(resume.sections[2].skills[0].items.as_str(), "Excel, SAP");
+}
+
+#[test]
+fn markdown_bold_lead_in_lines_are_not_headings() {
+    let resume = md("## Skills\n\n**Languages:** Python, Go\n**Projects** | none yet\n");
+    assert_eq!(resume.sections.len(), 1);
+    assert_eq!(resume.sections[0].skills.len(), 2);
 }
 
 #[test]
