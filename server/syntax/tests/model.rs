@@ -80,7 +80,7 @@ fn every_example_is_snapshotted_or_not_a_resume() {
 }
 
 #[test]
-fn markdown_examples_have_every_entry_field_they_show() {
+fn markdown_experience_entries_have_title_organisation_and_dates() {
     // Independent of the snapshots: every experience entry of the Markdown
     // examples names a title, an organisation and dates, and every bullet
     // keeps its full text (no markup left over).
