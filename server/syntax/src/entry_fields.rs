@@ -46,9 +46,10 @@ pub(crate) fn assign(pieces: Vec<Piece>) -> Fields {
         } else if f.location.is_none()
             && looks_like_location(s)
             && p.role != ArgRole::Title
-            // `{Lakeside College, Leeds, England}` in the organisation slot
-            // names the school with its town, not a bare place.
-            && !(p.role == ArgRole::Organisation && has_vocabulary(s))
+            // `{Lakeside College, Leeds, England}` in the organisation slot,
+            // `Trainee at Kiln Co, Hong Kong`: the employer with its town,
+            // not a bare place.
+            && p.role != ArgRole::Organisation
         {
             f.location = Some(p.text);
         } else {
@@ -117,6 +118,35 @@ pub(crate) fn assign(pieces: Vec<Piece>) -> Fields {
     }
     f.organisation = org.map(|p| p.text);
     f.title = title.map(|p| p.text);
+    // `Kiln Co, Hong Kong` named as the organisation: the place after the
+    // first comma is the location when there is no other.
+    if f.location.is_none() {
+        if let Some(o) = f.organisation.take() {
+            let s = o.as_str();
+            match s.find(", ") {
+                Some(i) if looks_like_location(s) && !has_vocabulary(&s[i + 2..]) => {
+                    f.organisation = Some(o.slice(0..i).trimmed());
+                    f.location = Some(o.slice(i + 2..s.len()).trimmed());
+                }
+                _ => f.organisation = Some(o),
+            }
+        }
+    }
+    // `{Kestrel Tools, Remote and Oslo, Norway}`: an entry names someone;
+    // with nothing else to name, the first part of a three-part place is
+    // the organisation.
+    if f.organisation.is_none() && f.title.is_none() {
+        if let Some(loc) = f.location.take() {
+            let s = loc.as_str();
+            match s.find(", ") {
+                Some(i) if s.matches(", ").count() >= 2 => {
+                    f.organisation = Some(loc.slice(0..i).trimmed());
+                    f.location = Some(loc.slice(i + 2..s.len()).trimmed());
+                }
+                _ => f.location = Some(loc),
+            }
+        }
+    }
     f
 }
 
@@ -161,7 +191,12 @@ pub(crate) fn split_heading(line: &Text, bold: &[std::ops::Range<usize>]) -> Vec
             // `Title @ Company`: the at sign names the employer.
             let l = line.as_str();
             let role = match start {
-                Some(s) if l.get(..s).is_some_and(|b| b.trim_end().ends_with('@')) => {
+                Some(s)
+                    if l.get(..s).is_some_and(|b| {
+                        let b = b.trim_end();
+                        b.ends_with('@') || b.ends_with(" at")
+                    }) =>
+                {
                     ArgRole::Organisation
                 }
                 Some(s)
@@ -408,6 +443,31 @@ mod tests {
                 "{src}"
             );
         }
+    }
+
+    #[test]
+    fn the_employer_after_at_keeps_its_town_as_the_location() {
+        let src = "Glass Trainee at Kiln Co, Hong Kong";
+        let line = Text::verbatim(src, 0..src.len());
+        let f = assign(split_heading(&line, &[]));
+        assert_eq!(show(&f), ["Kiln Co", "Glass Trainee", "Hong Kong", ""]);
+    }
+
+    #[test]
+    fn a_lone_three_part_place_starts_with_the_organisation() {
+        let f = assign(pieces(&[
+            ("Kestrel Tools, Remote and Oslo, Norway", ArgRole::Ignore),
+            ("Mar 2021 -- Present", ArgRole::Ignore),
+        ]));
+        assert_eq!(
+            show(&f),
+            [
+                "Kestrel Tools",
+                "",
+                "Remote and Oslo, Norway",
+                "Mar 2021 -- Present"
+            ]
+        );
     }
 
     #[test]

@@ -302,7 +302,7 @@ const COUNTRIES: [&str; 66] = [
     "Estonia",
 ];
 
-const TITLE_WORDS: [&str; 48] = [
+const TITLE_WORDS: [&str; 50] = [
     "engineer",
     "developer",
     "intern",
@@ -347,6 +347,8 @@ const TITLE_WORDS: [&str; 48] = [
     "volunteer",
     "mentor",
     "student",
+    "trainee",
+    "apprentice",
     "bachelor",
     "master",
     "b.s.",

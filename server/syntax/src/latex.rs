@@ -69,12 +69,14 @@ pub fn includes(source: &str, tree: &Tree) -> Vec<String> {
 
 fn collect_definitions(source: &str, node: Node<'_>, defs: &mut Definitions) {
     let mut cursor = node.walk();
-    let children: Vec<Node<'_>> = node.children(&mut cursor).collect();
-    for (i, child) in children.iter().enumerate() {
-        if child.kind() == "command" {
-            let name = command_name(source, *child);
-            if matches!(
-                name,
+    if !cursor.goto_first_child() {
+        return;
+    }
+    loop {
+        let child = cursor.node();
+        let definition = child.kind() == "command"
+            && matches!(
+                command_name(source, child),
                 "newcommand"
                     | "renewcommand"
                     | "providecommand"
@@ -82,12 +84,15 @@ fn collect_definitions(source: &str, node: Node<'_>, defs: &mut Definitions) {
                     | "renewcommand*"
                     | "def"
                     | "DeclareRobustCommand"
-            ) {
-                read_definition(source, *child, children.get(i + 1).copied(), defs);
-                continue;
-            }
+            );
+        if definition {
+            read_definition(source, child, child.next_sibling(), defs);
+        } else {
+            collect_definitions(source, child, defs);
         }
-        collect_definitions(source, *child, defs);
+        if !cursor.goto_next_sibling() {
+            break;
+        }
     }
 }
 
@@ -200,6 +205,8 @@ struct Lowering<'a> {
     known: HashMap<String, Known>,
     resume: Resume,
     loose: Text,
+    /// Source end of the last node added to `loose`.
+    loose_end: Option<usize>,
     in_section: bool,
     /// Commands (by name) and environments (`env:` + name) the document
     /// uses as section headings in place of `\section`.
@@ -232,6 +239,7 @@ pub(crate) fn lower(source: &str, tree: &Tree, options: &ParseOptions) -> Resume
         known,
         resume,
         loose: Text::new(),
+        loose_end: None,
         in_section: false,
         heading_macros: Default::default(),
         skip: None,
@@ -366,19 +374,24 @@ fn uses_any(source: &str, root: Node<'_>, known: &HashMap<String, Known>) -> boo
 }
 
 fn collect_comments(source: &str, root: Node<'_>, out: &mut Vec<Comment>) {
-    let mut stack = vec![root];
-    while let Some(n) = stack.pop() {
+    // Depth-first, children in order, with one cursor.
+    let mut cursor = root.walk();
+    loop {
+        let n = cursor.node();
         if n.kind() == "comment" {
             let text = &source[n.byte_range()];
             out.push(Comment {
                 range: n.byte_range(),
                 body: text.trim_start_matches('%').trim().to_string(),
             });
+        } else if cursor.goto_first_child() {
             continue;
         }
-        let mut c = n.walk();
-        let children: Vec<Node<'_>> = n.children(&mut c).collect();
-        stack.extend(children.into_iter().rev());
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                return;
+            }
+        }
     }
 }
 
@@ -489,6 +502,13 @@ impl Lowering<'_> {
                         self.flush_loose();
                         let text = self.plain(child, false);
                         self.push_bullet(child.byte_range(), None, text, depth);
+                    } else if self.in_skills_section()
+                        && groups(child).len() >= 2
+                        && skip_args(name) == 0
+                        && !is_formatting(name)
+                    {
+                        self.flush_loose();
+                        self.skill_command(child);
                     } else if let Some((k, args)) = self.inferred_entry(child) {
                         self.flush_loose();
                         self.entry(child, &k, &args);
@@ -552,6 +572,50 @@ impl Lowering<'_> {
         }
     }
 
+    fn in_skills_section(&self) -> bool {
+        self.resume
+            .sections
+            .last()
+            .is_some_and(|s| s.kind == SectionKind::Skills)
+    }
+
+    /// `\skills{Languages}{Go, Rust}{Tools}{Git, Make}` in a Skills section:
+    /// category and items in turn, or one line per argument.
+    fn skill_command(&mut self, node: Node<'_>) {
+        let texts: Vec<Text> = groups(node)
+            .into_iter()
+            .map(|g| self.plain(g, false))
+            .filter(|t| !t.is_empty())
+            .collect();
+        let paired = texts.len().is_multiple_of(2)
+            && texts
+                .iter()
+                .step_by(2)
+                .all(|t| t.as_str().split_whitespace().count() <= 4 && !t.as_str().contains(','));
+        let Some(section) = self.resume.sections.last_mut() else {
+            return;
+        };
+        if paired {
+            for pair in texts.chunks(2) {
+                let (cat, items) = (&pair[0], &pair[1]);
+                let range = match (cat.source_span(), items.source_span()) {
+                    (Some(a), Some(b)) => a.start..b.end,
+                    _ => node.byte_range(),
+                };
+                section.skills.push(SkillLine {
+                    category: Some(cat.clone()),
+                    items: items.trimmed_start_of(':'),
+                    range,
+                });
+            }
+        } else {
+            for t in texts {
+                let r = t.source_span().unwrap_or(node.byte_range());
+                section.skills.push(skill_line(&t, r));
+            }
+        }
+    }
+
     /// Whether the current section lists items rather than roles
     /// (publications, awards).
     fn in_listing_section(&self) -> bool {
@@ -577,10 +641,14 @@ impl Lowering<'_> {
 
     fn add_loose(&mut self, node: Node<'_>) {
         if !self.loose.is_empty() {
+            // The gap is measured from the end of the last node added, not
+            // from its last character of text: `\textsc{Acme}, Leeds` has
+            // no gap before the comma.
             let prev_end = self
-                .loose
-                .source_span()
-                .map_or(node.start_byte(), |r| r.end);
+                .loose_end
+                .filter(|e| *e <= node.start_byte())
+                .or_else(|| self.loose.source_span().map(|r| r.end))
+                .unwrap_or(node.start_byte());
             if prev_end < node.start_byte() {
                 self.push_gap(prev_end..node.start_byte(), true);
             }
@@ -588,6 +656,7 @@ impl Lowering<'_> {
         let mut t = std::mem::take(&mut self.loose);
         self.text_of(node, &mut t, true);
         self.loose = t;
+        self.loose_end = Some(node.end_byte());
     }
 
     fn push_gap(&mut self, r: Range<usize>, breaks: bool) {
@@ -604,6 +673,7 @@ impl Lowering<'_> {
     /// Files the loose text gathered since the last structural element.
     fn flush_loose(&mut self) {
         let loose = std::mem::take(&mut self.loose);
+        self.loose_end = None;
         if loose
             .as_str()
             .trim_matches(|c: char| c.is_whitespace() || c == BREAK || c == FILL)
@@ -708,7 +778,7 @@ impl Lowering<'_> {
                     _ => ArgRole::Ignore,
                 };
                 // `Acme | Analyst`; commas stay (`Greenway College, Bristol`).
-                let split = if f.as_str().contains('|') {
+                let split = if f.as_str().contains('|') || f.as_str().contains(" at ") {
                     crate::entry_fields::split_heading(f, &[])
                 } else {
                     vec![Piece {
@@ -720,7 +790,7 @@ impl Lowering<'_> {
                 let one = split.len() <= 1;
                 for p in split {
                     pieces.push(Piece {
-                        role: if one { role } else { ArgRole::Ignore },
+                        role: if one { role } else { p.role },
                         ..p
                     });
                 }
@@ -1197,15 +1267,17 @@ impl Lowering<'_> {
         });
     }
 
-    /// A degree line right under a school that has no degree yet
+    /// A degree or role line right under an entry that has no title yet
     /// (`\item[] \textit{B.Sc. Physics}`, `\textit{Master student} in
-    /// Optics`) becomes the title of that entry.
+    /// Optics`, `\role{Research Intern}{(Python)}`) becomes its title.
     fn degree_line(&mut self, line: &Text) -> bool {
         let Some(section) = self.resume.sections.last_mut() else {
             return false;
         };
-        if section.kind != SectionKind::Education
-            || crate::fields::title_score(line.as_str()) <= 0
+        if !matches!(
+            section.kind,
+            SectionKind::Education | SectionKind::Experience | SectionKind::Leadership
+        ) || crate::fields::title_score(line.as_str()) <= 0
             || line.as_str().split_whitespace().count() > 12
             || !section.prose.is_empty() && section.entries.is_empty()
         {
@@ -1469,11 +1541,19 @@ impl Lowering<'_> {
         for g in gs.into_iter().skip(skip) {
             // `\employer{Acme}{Analyst}`: arguments that read as separate
             // words stay separate; `\textbf{Tools}{: Git}` stays glued.
-            let reads_apart = !out.as_str().ends_with(char::is_whitespace)
-                && !out.is_empty()
-                && inner_source(src, g)
-                    .trim_start()
-                    .starts_with(|c: char| c.is_alphanumeric() || c == '\\');
+            let next = inner_source(src, g).trim_start();
+            let mut chars = next.chars();
+            let (c0, c1) = (chars.next(), chars.next());
+            // `{: Git}`, `{, 2021}`, `{)}` attach to what precedes; `{.NET}`
+            // is a word.
+            let attaches = match c0 {
+                Some(':' | ',' | ';' | ')' | '!' | '?' | ']') => true,
+                Some('.') => !c1.is_some_and(char::is_alphanumeric),
+                None => true,
+                _ => false,
+            };
+            let reads_apart =
+                !out.as_str().ends_with(char::is_whitespace) && !out.is_empty() && !attaches;
             match prev_end {
                 Some(end) if end == g.start_byte() && reads_apart => {
                     out.push_replaced(" ", end..end);
@@ -1683,6 +1763,8 @@ fn is_verbatim_env(name: &str) -> bool {
 fn skip_args(name: &str) -> usize {
     match name {
         "href" | "textcolor" | "colorbox" | "raisebox" | "hyperlink" | "fontsize" | "foreach" => 1,
+        // `\multicolumn{2}{l}{text}`, `\multirow{2}{*}{text}`.
+        "multicolumn" | "multirow" => 2,
         "fcolorbox" => 2,
         "vspace"
         | "vspace*"
@@ -1731,6 +1813,10 @@ fn skip_args(name: &str) -> usize {
         | "bibliographystyle"
         | "bibliography"
         | "nocite"
+        | "nobibliography"
+        | "bibentry"
+        | "citep"
+        | "citet"
         | "footnote"
         | "phantom"
         | "hphantom"
@@ -2066,7 +2152,7 @@ mod tests {
         let l = lines(src);
         assert_eq!(
             l[1],
-            "  entry title=\"B.A. Illustration\" org=\"Harlow Institute of Art, Harlow, Essex\" dates=\"Sept '19 – June '23\"",
+            "  entry title=\"B.A. Illustration\" org=\"Harlow Institute of Art\" location=\"Harlow, Essex\" dates=\"Sept '19 – June '23\"",
             "{l:#?}"
         );
     }
@@ -2148,6 +2234,24 @@ mod tests {
             [
                 "  bullet \"Regional Bake-off: Second of 40 entrants\"",
                 "  bullet \"Kitchen Safety: Level 2 certificate\"",
+            ],
+            "{l:#?}"
+        );
+    }
+
+    #[test]
+    fn custom_skill_commands_tabular_rows_and_role_lines() {
+        let src = "\\begin{document}\n\\section{Experience}\n\\begin{tabular}{r|p{12cm}}\n\\textsc{2018-2020} & Glass Trainee at \\textsc{Kiln Co}, Hong Kong \\\\\n\\multicolumn{2}{c}{} \\\\\n\\end{tabular}\n\\datedsubsection{\\textbf{Loomworks}, Remote and Porto, Portugal}{2020 -- 2022}\n\\role{Pattern Analyst Intern}{(Python)}\n\\section{Skills}\n\\skills{Looms}{Jacquard, Dobby}{Yarns}{Merino, Alpaca}\n\\end{document}\n";
+        let l = lines(src);
+        assert_eq!(
+            l,
+            [
+                "section experience \"Experience\"",
+                "  entry title=\"Glass Trainee\" org=\"Kiln Co\" location=\"Hong Kong\" dates=\"2018-2020\"",
+                "  entry title=\"Pattern Analyst Intern (Python)\" org=\"Loomworks\" location=\"Remote and Porto, Portugal\" dates=\"2020 – 2022\"",
+                "section skills \"Skills\"",
+                "  skills \"Looms\": \"Jacquard, Dobby\"",
+                "  skills \"Yarns\": \"Merino, Alpaca\"",
             ],
             "{l:#?}"
         );
