@@ -39,6 +39,7 @@ pub(crate) fn lower(source: &str, tree: &MarkdownTree, options: &ParseOptions) -
     let mut blocks = Vec::new();
     let root = tree.block_tree().root_node();
     collect(source, tree, root, 0, &mut blocks, &mut resume.comments);
+    inline_comments(source, tree, &mut resume.comments);
 
     // Lines set as headings sit at the level of the real section headings
     // (or are the sections when there are none).
@@ -1045,6 +1046,38 @@ fn rebase_bold(full: &Text, sub: &Text, bold: &[Range<usize>]) -> Vec<Range<usiz
         }
     }
     out
+}
+
+/// Comments inside paragraphs and bullets (`- Led the audit <!--
+/// resume-lsp: disable-line weak-verb -->`): the inline parser reads them as
+/// HTML tags. Added to the block-level comments in source order.
+fn inline_comments(source: &str, tree: &MarkdownTree, comments: &mut Vec<Comment>) {
+    let mut found = false;
+    for inline in tree.inline_trees() {
+        let mut cursor = inline.walk();
+        'walk: loop {
+            let node = cursor.node();
+            if node.kind() == "html_tag"
+                && source
+                    .get(node.byte_range())
+                    .is_some_and(|s| s.starts_with("<!--"))
+            {
+                html_comments(source, node.byte_range(), comments);
+                found = true;
+            } else if cursor.goto_first_child() {
+                continue;
+            }
+            while !cursor.goto_next_sibling() {
+                if !cursor.goto_parent() {
+                    break 'walk;
+                }
+            }
+        }
+    }
+    if found {
+        comments.sort_by_key(|c| (c.range.start, c.range.end));
+        comments.dedup_by_key(|c| c.range.clone());
+    }
 }
 
 fn html_comments(source: &str, range: Range<usize>, comments: &mut Vec<Comment>) {

@@ -452,6 +452,27 @@ fn markdown_bold_lead_in_lines_are_not_headings() {
 }
 
 #[test]
+fn markdown_comments_inside_bullets_and_paragraphs_are_comments() {
+    let source = "## Experience\n\n<!-- block comment -->\n\n- Worked on billing <!-- resume-lsp: disable-line weak-verb -->\n\nLed <!-- inline --> audits.\n";
+    let resume = md(source);
+    let bodies: Vec<&str> = resume.comments.iter().map(|c| c.body.as_str()).collect();
+    assert_eq!(
+        bodies,
+        [
+            "block comment",
+            "resume-lsp: disable-line weak-verb",
+            "inline"
+        ]
+    );
+    for c in &resume.comments {
+        let text = &source[c.range.clone()];
+        assert!(text.starts_with("<!--") && text.ends_with("-->"), "{text}");
+    }
+    let bullet = resume.bullets().next().unwrap().bullet;
+    assert_eq!(bullet.text.as_str(), "Worked on billing");
+}
+
+#[test]
 fn latex_paper_is_not_a_resume() {
     let paper = "\\documentclass{article}\n\\begin{document}\n\\title{Sparse Attention Revisited}\n\\maketitle\n\\section{Introduction}\nAttention costs $O(n^2)$ \\cite{vaswani2017}.\n\\section{Method}\nWe prune heads with\n\\begin{equation}\n  s_i = \\sum_j a_{ij}\n\\end{equation}\n\\section{Results}\n\\begin{itemize}\n  \\item Accuracy drops by 0.3\\%\n\\end{itemize}\n\\end{document}\n";
     let resume = parse(paper, Format::Latex, &ParseOptions::default());
