@@ -34,3 +34,14 @@ fn latex_trailing_comment_silences_its_line() {
     );
     assert!(!codes(&silenced, Format::Latex).contains(&"weak-verb"));
 }
+
+#[test]
+fn markdown_comment_line_silences_the_next_bullet() {
+    let silenced = "## Experience\n\n### Engineer — Acme — 2020 – 2022\n\n- Built 3 payment services\n<!-- resume-lsp: disable-next-line weak-verb -->\n- Worked on the billing system for 3 banks\n- Helped the support team with 40 tickets a week\n";
+    let found = codes(silenced, Format::Markdown);
+    assert_eq!(
+        found.iter().filter(|c| **c == "weak-verb").count(),
+        1,
+        "only the unsilenced `Helped` bullet: {found:?}"
+    );
+}
