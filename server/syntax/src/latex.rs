@@ -33,6 +33,9 @@ pub struct Definitions {
     pub arity: HashMap<String, usize>,
     /// Name → names of macros its body calls.
     pub calls: HashMap<String, Vec<String>>,
+    /// Argument-less macros whose body is plain text
+    /// (`\newcommand{\name}{Ada Park}`): name → that text.
+    pub text: HashMap<String, String>,
 }
 
 /// Reads `\newcommand`, `\renewcommand`, `\providecommand` and `\def`
@@ -142,6 +145,12 @@ fn read_definition(source: &str, cmd: Node<'_>, next: Option<Node<'_>>, defs: &m
             stack.extend(n.children(&mut c));
         }
     }
+    if let Some(b) = body.filter(|_| arity == 0 && calls.is_empty()) {
+        let t = inner_source(source, b).trim();
+        if !t.is_empty() && !t.contains(['\\', '#', '{', '}', '%']) {
+            defs.text.insert(name.clone(), t.to_string());
+        }
+    }
     defs.arity.insert(name.clone(), arity);
     defs.calls.insert(name, calls);
 }
@@ -215,6 +224,8 @@ struct Lowering<'a> {
     skip: Option<usize>,
     /// Macros the document defines with `\item` in their body.
     item_macros: std::collections::HashSet<String>,
+    /// Argument-less macros the document defines as plain text.
+    macro_text: HashMap<String, String>,
     /// (section index, macro name) → the argument positions of title and
     /// organisation in the last entry whose vocabulary told them apart.
     order_hints: HashMap<(usize, String), (usize, usize)>,
@@ -250,6 +261,7 @@ pub(crate) fn lower(source: &str, tree: &Tree, options: &ParseOptions) -> Resume
             .map(|(n, _)| n.clone())
             .collect(),
         order_hints: HashMap::new(),
+        macro_text: defs.text.clone(),
     };
     l.heading_macros = l.find_heading_macros(body);
     l.walk(body, 0);
@@ -488,7 +500,9 @@ impl Lowering<'_> {
                         }
                     } else if takes_parameters(name) {
                         // `\titleformat{\section}{...}`, `\setlist{...}`:
-                        // settings, not content.
+                        // settings, not content (nothing to add, but the
+                        // gap to the next text is measured from here).
+                        self.add_loose(child);
                     } else if self.heading_macros.contains(name) {
                         self.open_section(child, groups(child).first().copied());
                     } else if self.in_listing_section()
@@ -1503,6 +1517,13 @@ impl Lowering<'_> {
             "newline" | "linebreak" | "par" | "break" => Some(if breaks { BREAK_STR } else { " " }),
             _ => None,
         };
+        // `\name` defined as `\newcommand{\name}{Ada Park}` reads as its text.
+        let symbol = symbol.or_else(|| {
+            self.macro_text
+                .get(name)
+                .filter(|_| !self.known.contains_key(name))
+                .map(String::as_str)
+        });
         if let Some(sym) = symbol {
             out.push_replaced(
                 sym,
@@ -1528,6 +1549,13 @@ impl Lowering<'_> {
         }
         let skip = skip_args(name);
         if skip == usize::MAX {
+            // `\selectfont {...}`: groups after an argument-less command are
+            // text; after `\vspace` and the like they are settings.
+            if !takes_parameters(name) {
+                for g in gs {
+                    self.text_of(g, out, breaks);
+                }
+            }
             return;
         }
         if name == "url" {
@@ -1584,6 +1612,7 @@ fn takes_parameters(name: &str) -> bool {
                 | "resumeSubHeadingListEnd"
                 | "resumeItemListStart"
                 | "resumeItemListEnd"
+                | "selectfont"
                 | "newpage"
                 | "clearpage"
                 | "pagebreak"
@@ -1597,10 +1626,7 @@ fn takes_parameters(name: &str) -> bool {
                 | "makeatletter"
                 | "makeatother"
                 | "columnbreak"
-                | "begin"
-                | "end"
         )
-        && !name.starts_with("fa")
 }
 
 /// `line` with every fill marker read as a space.
@@ -1784,6 +1810,9 @@ fn skip_args(name: &str) -> usize {
         | "pagestyle"
         | "thispagestyle"
         | "selectfont"
+        | "fontfamily"
+        | "fontseries"
+        | "fontshape"
         | "includegraphics"
         | "label"
         | "ref"
@@ -2255,5 +2284,12 @@ mod tests {
             ],
             "{l:#?}"
         );
+    }
+
+    #[test]
+    fn text_macros_defined_in_the_file_read_as_their_text() {
+        let src = "\\newcommand{\\fullname}{Ada Park}\n\\begin{document}\n\\fontfamily{cmr}\\selectfont\n{\\textbf{\\fullname} \\\\\n}\n\\section{Experience}\n\\resumeSubheading{Quarry Labs}{2021 -- 2023}{Platform Engineer}{Remote}\n\\end{document}\n";
+        let l = lines(src);
+        assert_eq!(l[0], "header \"Ada Park\"", "{l:#?}");
     }
 }
