@@ -147,6 +147,7 @@ pub(crate) fn lower(source: &str, tree: &MarkdownTree, options: &ParseOptions) -
                 });
                 let entries = section.entries.len();
                 paragraph(
+                    source,
                     section,
                     lines,
                     bold,
@@ -266,6 +267,7 @@ fn new_entry(f: Fields, range: Range<usize>) -> Entry {
 
 /// A paragraph inside a section: entry lines, detail lines, skills or prose.
 fn paragraph(
+    source: &str,
     section: &mut Section,
     lines: Vec<Text>,
     bold: Vec<Vec<Range<usize>>>,
@@ -281,6 +283,7 @@ fn paragraph(
                 range.start..lines[first - 1].source_span().map_or(range.end, |r| r.end);
             let (head, rest) = lines.split_at(first);
             paragraph(
+                source,
                 section,
                 head.to_vec(),
                 bold[..first].to_vec(),
@@ -289,6 +292,7 @@ fn paragraph(
                 from_heading,
             );
             return paragraph(
+                source,
                 section,
                 rest.to_vec(),
                 bold[first..].to_vec(),
@@ -358,7 +362,7 @@ fn paragraph(
         let entry = section.entries.last_mut().expect("checked above");
         for (i, line) in lines.iter().enumerate() {
             let named = entry.title.is_some();
-            fill(entry, heading_fields(line, &bold[i], kind, named));
+            fill(source, entry, heading_fields(line, &bold[i], kind, named));
         }
         entry.range.end = entry.range.end.max(range.end);
         return;
@@ -372,6 +376,7 @@ fn paragraph(
         for (i, line) in lines.iter().enumerate().skip(1) {
             let named = entry.title.is_some();
             fill(
+                source,
                 &mut entry,
                 heading_fields(line, &bold[i], section.kind, named),
             );
@@ -407,6 +412,7 @@ fn heading_pieces(line: &Text, bold: &[Range<usize>]) -> Vec<Piece> {
     let mut pieces: Vec<Piece> = split_heading(line, bold)
         .into_iter()
         .flat_map(|p| split_organisation_from_location(p, line, bold))
+        .flat_map(split_location_in_parentheses)
         .filter_map(trim_separators)
         .collect();
     let is_name = |p: &Piece| {
@@ -460,6 +466,34 @@ fn trim_separators(p: Piece) -> Option<Piece> {
         text: p.text.slice(start..end),
         ..p
     })
+}
+
+/// `Northwind (Berlin, Germany)`, `Kestrel Analytics (Remote)`: a location
+/// in parentheses after a name is a piece of its own.
+fn split_location_in_parentheses(p: Piece) -> Vec<Piece> {
+    let s = p.text.as_str();
+    let Some(open) = s.rfind('(').filter(|_| s.ends_with(')')) else {
+        return vec![p];
+    };
+    let inner = &s[open + 1..s.len() - 1];
+    let head = s[..open].trim_end();
+    if head.is_empty() || !(looks_like_location(inner) || is_place(inner)) {
+        return vec![p];
+    }
+    let head_text = p.text.slice(0..head.len());
+    let inner_text = p.text.slice(open + 1..s.len() - 1).trimmed();
+    vec![
+        Piece {
+            text: head_text,
+            role: p.role,
+            bold: p.bold,
+        },
+        Piece {
+            text: inner_text,
+            role: p.role,
+            bold: p.bold,
+        },
+    ]
 }
 
 /// `Acme Corp, Denver, CO` reads as a location as a whole; when the part
@@ -692,7 +726,8 @@ fn reads_like_names(line: &Text, bold: &[Range<usize>]) -> bool {
     capitalised * 2 >= words.len()
 }
 
-fn fill(entry: &mut Entry, f: Fields) {
+/// Fills the fields an entry lacks from a detail line under its heading.
+fn fill(source: &str, entry: &mut Entry, f: Fields) {
     if entry.dates.is_none() {
         entry.dates = f.dates;
     }
@@ -709,6 +744,35 @@ fn fill(entry: &mut Entry, f: Fields) {
     if entry.organisation.is_none() {
         entry.organisation = names.next();
     }
+    if let Some(org) = names.next() {
+        rejoin_title(source, entry, org);
+    }
+}
+
+/// `### Master of Science, Computer Science` then `University of Helsinki,
+/// 2018`: the heading's comma split made the field of study the
+/// organisation. When the detail line names a plain organisation (`University`,
+/// `Corp`, ...) and the entry's organisation does not read as one, the
+/// heading's two parts are the title again and the detail line's name is the
+/// organisation.
+fn rejoin_title(source: &str, entry: &mut Entry, org: Text) {
+    let (Some(title), Some(old)) = (&entry.title, &entry.organisation) else {
+        return;
+    };
+    if title_score(org.as_str()) >= 0 || title_score(old.as_str()) < 0 {
+        return;
+    }
+    let (Some(t), Some(o)) = (title.source_span(), old.source_span()) else {
+        return;
+    };
+    if source.get(t.end..o.start) != Some(", ") {
+        return;
+    }
+    let mut joined = title.clone();
+    joined.push_verbatim(", ", t.end);
+    joined.push_text(old);
+    entry.title = Some(joined);
+    entry.organisation = Some(org);
 }
 
 /// `**Lead:** text` or `**Lead** – text` → (lead, text).

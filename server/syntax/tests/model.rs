@@ -473,6 +473,40 @@ fn markdown_comments_inside_bullets_and_paragraphs_are_comments() {
 }
 
 #[test]
+fn markdown_degree_with_a_field_keeps_the_school_from_the_next_line() {
+    let resume =
+        md("## Education\n\n### Master of Science, Computer Science\nUniversity of Tartu, 2018\n");
+    assert_eq!(
+        fields(&resume),
+        [row([
+            "Master of Science, Computer Science",
+            "University of Tartu",
+            "",
+            "2018",
+            ""
+        ])]
+    );
+}
+
+#[test]
+fn markdown_location_in_parentheses_is_the_location() {
+    let resume = md("## Experience\n\n### Fjord Analytics (Bergen, Norway) — Data Engineer — 2018 – 2019\n\n- Wrote 5 pipelines\n\n### Data Analyst — Skerry Labs (Remote) — 2016 – 2018\n\n- Built 4 reports\n");
+    assert_eq!(
+        fields(&resume),
+        [
+            row([
+                "Data Engineer",
+                "Fjord Analytics",
+                "Bergen, Norway",
+                "2018 – 2019",
+                ""
+            ]),
+            row(["Data Analyst", "Skerry Labs", "Remote", "2016 – 2018", ""]),
+        ]
+    );
+}
+
+#[test]
 fn latex_paper_is_not_a_resume() {
     let paper = "\\documentclass{article}\n\\begin{document}\n\\title{Sparse Attention Revisited}\n\\maketitle\n\\section{Introduction}\nAttention costs $O(n^2)$ \\cite{vaswani2017}.\n\\section{Method}\nWe prune heads with\n\\begin{equation}\n  s_i = \\sum_j a_{ij}\n\\end{equation}\n\\section{Results}\n\\begin{itemize}\n  \\item Accuracy drops by 0.3\\%\n\\end{itemize}\n\\end{document}\n";
     let resume = parse(paper, Format::Latex, &ParseOptions::default());
