@@ -226,6 +226,8 @@ struct Lowering<'a> {
     item_macros: std::collections::HashSet<String>,
     /// Argument-less macros the document defines as plain text.
     macro_text: HashMap<String, String>,
+    /// Unknown commands read as entries (see `find_entry_macros`).
+    entry_macros: std::collections::HashSet<String>,
     /// (section index, macro name) → the argument positions of title and
     /// organisation in the last entry whose vocabulary told them apart.
     order_hints: HashMap<(usize, String), (usize, usize)>,
@@ -262,8 +264,10 @@ pub(crate) fn lower(source: &str, tree: &Tree, options: &ParseOptions) -> Resume
             .collect(),
         order_hints: HashMap::new(),
         macro_text: defs.text.clone(),
+        entry_macros: Default::default(),
     };
     l.heading_macros = l.find_heading_macros(body);
+    l.entry_macros = l.find_entry_macros(body);
     l.walk(body, 0);
     l.flush_loose();
     let mut resume = l.resume;
@@ -995,7 +999,39 @@ impl Lowering<'_> {
         if skip_args(name) != 0 || is_formatting(name) || name == "item" {
             return None;
         }
-        self.inferred_from(groups(node))
+        self.inferred_from(groups(node), self.entry_macros.contains(name))
+    }
+
+    /// Unknown commands that some call makes an entry by its date: their
+    /// calls without a date are entries too (`\datedsubsection{Tiny Lisp}{}`).
+    fn find_entry_macros(&self, body: Node<'_>) -> std::collections::HashSet<String> {
+        let mut out = std::collections::HashSet::new();
+        let mut stack = vec![body];
+        while let Some(n) = stack.pop() {
+            if n.kind() == "command" {
+                let name = command_name(self.source, n);
+                if is_definition(name) {
+                    continue;
+                }
+                if !self.known.contains_key(name)
+                    && skip_args(name) == 0
+                    && !is_formatting(name)
+                    && name != "item"
+                    && !out.contains(name)
+                {
+                    let dated = groups(n)
+                        .into_iter()
+                        .filter(|g| !self.contains_structure(*g))
+                        .any(|g| crate::fields::looks_like_date(self.plain(g, false).as_str()));
+                    if dated && groups(n).len() >= 2 {
+                        out.insert(name.to_string());
+                    }
+                }
+            }
+            let mut c = n.walk();
+            stack.extend(n.children(&mut c));
+        }
+        out
     }
 
     /// The arguments of `\begin{rSubsection}{Acme}{2019 -- 2021}{Analyst}{}`
@@ -1013,10 +1049,21 @@ impl Lowering<'_> {
         let begin = env.child_by_field_name("begin")?;
         let mut c = begin.walk();
         let args: Vec<Node<'t>> = begin.children_by_field_name("argument", &mut c).collect();
-        self.inferred_from(args)
+        // The arguments of an unknown environment are its content even
+        // without a date (`\begin{rSubsection}{Netflix clone}{Side project}`).
+        let listing = self
+            .resume
+            .sections
+            .last()
+            .is_some_and(|s| matches!(s.kind, SectionKind::Skills | SectionKind::Summary));
+        self.inferred_from(args, !listing)
     }
 
-    fn inferred_from<'t>(&self, args: Vec<Node<'t>>) -> Option<(Known, Vec<Node<'t>>)> {
+    fn inferred_from<'t>(
+        &self,
+        args: Vec<Node<'t>>,
+        dateless_ok: bool,
+    ) -> Option<(Known, Vec<Node<'t>>)> {
         if !self.in_section {
             return None;
         }
@@ -1028,10 +1075,10 @@ impl Lowering<'_> {
             return None;
         }
         let texts: Vec<Text> = args.iter().map(|g| self.plain(*g, false)).collect();
-        if !texts
+        let dated = texts
             .iter()
-            .any(|t| crate::fields::looks_like_date(t.as_str()))
-        {
+            .any(|t| crate::fields::looks_like_date(t.as_str()));
+        if !dated && !(dateless_ok && texts.iter().any(|t| !t.is_empty())) {
             return None;
         }
         // Long arguments are descriptions, not heading fields.
@@ -1334,11 +1381,11 @@ impl Lowering<'_> {
         if first(&f.organisation) && !first(&f.title) {
             std::mem::swap(&mut f.organisation, &mut f.title);
         }
-        if f.tech.is_none()
-            && f.organisation
-                .as_ref()
-                .is_some_and(|o| o.as_str().contains(", "))
-        {
+        let tech_like = |o: &Text| {
+            let t = o.as_str().trim();
+            t.contains(", ") || t.starts_with('(') && t.ends_with(')')
+        };
+        if f.tech.is_none() && f.organisation.as_ref().is_some_and(tech_like) {
             f.tech = f.organisation.take();
         }
     }
@@ -2291,5 +2338,20 @@ mod tests {
         let src = "\\newcommand{\\fullname}{Ada Park}\n\\begin{document}\n\\fontfamily{cmr}\\selectfont\n{\\textbf{\\fullname} \\\\\n}\n\\section{Experience}\n\\resumeSubheading{Quarry Labs}{2021 -- 2023}{Platform Engineer}{Remote}\n\\end{document}\n";
         let l = lines(src);
         assert_eq!(l[0], "header \"Ada Park\"", "{l:#?}");
+    }
+
+    #[test]
+    fn entries_without_dates_from_entry_commands_and_environments() {
+        let src = "\\begin{document}\n\\section{Experience}\n\\job{Kiln Co}{2019 -- 2021}\n\\section{Projects}\n\\job{Tiny Lisp}{(Rust)}\n\\begin{cvblock}{Loom Viewer}{Side project}\n\\item Drew 40 weave patterns\n\\end{cvblock}\n\\end{document}\n";
+        let l = lines(src);
+        assert_eq!(
+            l[3..].to_vec(),
+            [
+                "  entry title=\"Tiny Lisp\" tech=\"(Rust)\"",
+                "  entry title=\"Loom Viewer\" org=\"Side project\"",
+                "    bullet \"Drew 40 weave patterns\"",
+            ],
+            "{l:#?}"
+        );
     }
 }
