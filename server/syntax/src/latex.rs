@@ -1078,7 +1078,8 @@ impl Lowering<'_> {
         let dated = texts
             .iter()
             .any(|t| crate::fields::looks_like_date(t.as_str()));
-        if !dated && !(dateless_ok && texts.iter().any(|t| !t.is_empty())) {
+        let named = texts.iter().any(|t| !t.is_empty());
+        if !(dated || dateless_ok && named) {
             return None;
         }
         // Long arguments are descriptions, not heading fields.
