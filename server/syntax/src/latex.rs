@@ -216,6 +216,8 @@ struct Lowering<'a> {
     loose: Text,
     /// Source end of the last node added to `loose`.
     loose_end: Option<usize>,
+    /// Whether the last node added to `loose` lays out a line.
+    loose_line_command: bool,
     in_section: bool,
     /// Commands (by name) and environments (`env:` + name) the document
     /// uses as section headings in place of `\section`.
@@ -253,6 +255,7 @@ pub(crate) fn lower(source: &str, tree: &Tree, options: &ParseOptions) -> Resume
         resume,
         loose: Text::new(),
         loose_end: None,
+        loose_line_command: false,
         in_section: false,
         heading_macros: Default::default(),
         skip: None,
@@ -668,13 +671,38 @@ impl Lowering<'_> {
                 .or_else(|| self.loose.source_span().map(|r| r.end))
                 .unwrap_or(node.start_byte());
             if prev_end < node.start_byte() {
-                self.push_gap(prev_end..node.start_byte(), true);
+                let gap = &self.source[prev_end..node.start_byte()];
+                // `\descript{Analyst}` on its own line after
+                // `\runsubsection{Acme}`: one line per such command.
+                let line_command = self.is_line_command(node) || self.loose_line_command;
+                if line_command && gap.contains('\n') && gap.trim().is_empty() {
+                    self.loose
+                        .push_replaced(BREAK_STR, prev_end..node.start_byte());
+                } else {
+                    self.push_gap(prev_end..node.start_byte(), true);
+                }
             }
         }
         let mut t = std::mem::take(&mut self.loose);
         self.text_of(node, &mut t, true);
         self.loose = t;
         self.loose_end = Some(node.end_byte());
+        self.loose_line_command = self.is_line_command(node);
+    }
+
+    /// An unknown command with arguments that is not formatting
+    /// (`\descript{..}`, `\location{..}`): such commands lay out lines.
+    fn is_line_command(&self, node: Node<'_>) -> bool {
+        if node.kind() != "command" {
+            return false;
+        }
+        let name = command_name(self.source, node);
+        !groups(node).is_empty()
+            && skip_args(name) == 0
+            && !is_formatting(name)
+            && !self.known.contains_key(name)
+            && !self.macro_text.contains_key(name)
+            && !matches!(name, "item" | "hfill" | "hfil" | "textcolor" | "color")
     }
 
     fn push_gap(&mut self, r: Range<usize>, breaks: bool) {
@@ -721,11 +749,33 @@ impl Lowering<'_> {
             return;
         };
         if kind == SectionKind::Skills {
+            let mut skills: Vec<SkillLine> = Vec::new();
             for line in &lines {
                 let line = skill_from_line(line);
-                if let Some(section) = self.resume.sections.last_mut() {
-                    section.skills.push(line);
+                // `\location{Databases:}` then the list on its own line.
+                if let Some(prev) = skills.last_mut() {
+                    if prev.category.is_some() && prev.items.is_empty() && line.category.is_none() {
+                        prev.items = line.items;
+                        prev.range.end = prev.range.end.max(line.range.end);
+                        continue;
+                    }
+                    // `Java · Go \\ · Rust`: a line that opens with a
+                    // separator continues the list above.
+                    if line.category.is_none()
+                        && !prev.items.is_empty()
+                        && line.items.as_str().starts_with(['·', '•', ',', '|'])
+                    {
+                        let at = prev.range.end;
+                        prev.items.push_replaced(" ", at..at);
+                        prev.items.push_text(&line.items);
+                        prev.range.end = prev.range.end.max(line.range.end);
+                        continue;
+                    }
                 }
+                skills.push(line);
+            }
+            if let Some(section) = self.resume.sections.last_mut() {
+                section.skills.extend(skills);
             }
             return;
         }
@@ -734,8 +784,21 @@ impl Lowering<'_> {
         // date head an entry; a date-less spread line right after one adds
         // its fields to it.
         let mut heading: Vec<Vec<Text>> = Vec::new();
+        // Short name lines waiting to see whether a date line follows
+        // (`\runsubsection{Acme}` `\descript{| Analyst}` `\location{2019 | Leeds}`).
+        let mut pending: Vec<Text> = Vec::new();
         for line in lines {
-            let fields = spread_fields(&line);
+            let mut fields = spread_fields(&line);
+            if fields.len() == 1 {
+                let piped = pipe_fields(&fields[0]);
+                if piped.len() >= 2
+                    && piped
+                        .iter()
+                        .any(|f| crate::fields::looks_like_date(f.as_str()))
+                {
+                    fields = piped;
+                }
+            }
             let dated = fields.len() >= 2
                 && fields.len() <= 4
                 && fields
@@ -753,13 +816,39 @@ impl Lowering<'_> {
                     .all(|f| f.as_str().split_whitespace().count() <= 10)
                 && (fields.len() >= 2
                     || fields.len() == 1 && crate::fields::has_vocabulary(fields[0].as_str()));
+            // A date line with only a date and a place takes the name lines
+            // just before it.
+            let nameless = fields.iter().all(|f| {
+                crate::fields::looks_like_date(f.as_str())
+                    || crate::fields::looks_like_location(f.as_str())
+            });
+            let name_line = fields.len() == 1 && !line.as_str().contains(FILL) && {
+                let t = fields[0].as_str().trim();
+                t.split_whitespace().count() <= 8
+                    && !t.ends_with('.')
+                    && !t.contains(':')
+                    && !crate::fields::looks_like_date(t)
+            };
             if kind != SectionKind::Summary && dated {
                 self.push_spread_entry(std::mem::take(&mut heading));
+                if nameless {
+                    heading.extend(pending.drain(..).map(|p| vec![p]));
+                } else {
+                    self.pending_to_prose(&mut pending);
+                }
                 heading.push(fields);
             } else if continues {
                 heading.push(fields);
+            } else if kind != SectionKind::Summary && name_line {
+                self.push_spread_entry(std::mem::take(&mut heading));
+                if pending.len() == 2 {
+                    let first = pending.remove(0);
+                    self.pending_to_prose(&mut vec![first]);
+                }
+                pending.push(fields[0].trimmed_start_of('|'));
             } else {
                 self.push_spread_entry(std::mem::take(&mut heading));
+                self.pending_to_prose(&mut pending);
                 let line = unfill(&line).collapse_whitespace();
                 if !self.degree_line(&line) {
                     if let Some(section) = self.resume.sections.last_mut() {
@@ -769,6 +858,18 @@ impl Lowering<'_> {
             }
         }
         self.push_spread_entry(heading);
+        self.pending_to_prose(&mut pending);
+    }
+
+    /// Name lines that no date line claimed are prose (or a degree line).
+    fn pending_to_prose(&mut self, pending: &mut Vec<Text>) {
+        for line in pending.drain(..) {
+            if !self.degree_line(&line) {
+                if let Some(section) = self.resume.sections.last_mut() {
+                    section.prose.push(line);
+                }
+            }
+        }
     }
 
     /// An entry from the spread lines of a heading (see `flush_loose`).
@@ -1692,6 +1793,16 @@ fn unfill(line: &Text) -> Text {
     out
 }
 
+/// The fields of a one-field line split at `|` (`Sep 2019 | Leeds, UK`).
+fn pipe_fields(field: &Text) -> Vec<Text> {
+    field
+        .split("|")
+        .into_iter()
+        .map(|f| f.collapse_whitespace())
+        .filter(|f| f.as_str().chars().any(char::is_alphanumeric))
+        .collect()
+}
+
 /// The fields of a line split at its fill markers, whitespace collapsed,
 /// empty fields dropped.
 fn spread_fields(line: &Text) -> Vec<Text> {
@@ -2351,6 +2462,23 @@ mod tests {
                 "  entry title=\"Tiny Lisp\" tech=\"(Rust)\"",
                 "  entry title=\"Loom Viewer\" org=\"Side project\"",
                 "    bullet \"Drew 40 weave patterns\"",
+            ],
+            "{l:#?}"
+        );
+    }
+
+    #[test]
+    fn stacked_one_argument_commands_head_entries() {
+        let src = "\\begin{document}\n\\section{Experience}\n\\runsub{Kiln Co}\n\\descript{| Glaze Technician}\n\\location{Mar 2019 -- Present | Stoke, UK}\n\\begin{itemize}\n\\item Cut kiln failures by 30\\%\n\\end{itemize}\n\\section{Skills}\n\\location{Glazes:}\nAsh \\textbullet{} Celadon \\\\ \\textbullet{} Shino \\\\\n\\end{document}\n";
+        let l = lines(src);
+        assert_eq!(
+            l,
+            [
+                "section experience \"Experience\"",
+                "  entry title=\"Glaze Technician\" org=\"Kiln Co\" location=\"Stoke, UK\" dates=\"Mar 2019 – Present\"",
+                "    bullet \"Cut kiln failures by 30%\"",
+                "section skills \"Skills\"",
+                "  skills \"Glazes\": \"Ash · Celadon · Shino\"",
             ],
             "{l:#?}"
         );
