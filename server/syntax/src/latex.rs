@@ -839,6 +839,11 @@ impl Lowering<'_> {
                 heading.push(fields);
             } else if continues {
                 heading.push(fields);
+            } else if kind == SectionKind::Projects && is_project_line(&fields) {
+                // `\textbf{Kiln | \emph{Zig, SQLite}}` on its own line.
+                self.push_spread_entry(std::mem::take(&mut heading));
+                self.pending_to_prose(&mut pending);
+                self.push_spread_entry(vec![fields]);
             } else if kind != SectionKind::Summary && name_line {
                 self.push_spread_entry(std::mem::take(&mut heading));
                 if pending.len() == 2 {
@@ -1793,6 +1798,22 @@ fn unfill(line: &Text) -> Text {
     out
 }
 
+/// `Name | tech` on a line of its own: a project heading without a date.
+fn is_project_line(fields: &[Text]) -> bool {
+    let [field] = fields else {
+        return false;
+    };
+    let parts = pipe_fields(field);
+    let t = field.as_str();
+    (2..=3).contains(&parts.len())
+        && parts[0].as_str().split_whitespace().count() <= 8
+        && t.split_whitespace().count() <= 25
+        && !t.trim_end().ends_with('.')
+        && !parts
+            .iter()
+            .any(|p| crate::fields::looks_like_date(p.as_str()))
+}
+
 /// The fields of a one-field line split at `|` (`Sep 2019 | Leeds, UK`).
 fn pipe_fields(field: &Text) -> Vec<Text> {
     field
@@ -2479,6 +2500,21 @@ mod tests {
                 "    bullet \"Cut kiln failures by 30%\"",
                 "section skills \"Skills\"",
                 "  skills \"Glazes\": \"Ash · Celadon · Shino\"",
+            ],
+            "{l:#?}"
+        );
+    }
+
+    #[test]
+    fn a_bold_name_and_tech_line_in_projects_is_an_entry() {
+        let src = "\\begin{document}\n\\section{Projects}\n\\textbf{Kiln Monitor | \\emph{Zig, SQLite}} \\\\\nLogged 3 firings a day from a thermocouple.\n\\section{Education}\nx\n\\end{document}\n";
+        let l = lines(src);
+        assert_eq!(
+            l[..3].to_vec(),
+            [
+                "section projects \"Projects\"",
+                "  prose \"Logged 3 firings a day from a thermocouple.\"",
+                "  entry title=\"Kiln Monitor\" tech=\"Zig, SQLite\"",
             ],
             "{l:#?}"
         );
