@@ -829,7 +829,18 @@ impl Lowering<'_> {
                     && !t.contains(':')
                     && !crate::fields::looks_like_date(t)
             };
-            if kind != SectionKind::Summary && dated {
+            if matches!(kind, SectionKind::Awards | SectionKind::Publications)
+                && line.as_str().contains(FILL)
+                && fields.len() >= 2
+            {
+                // `2019 & Dean's List, Harlow College \\`: an award row is
+                // one item, whatever its length.
+                self.push_spread_entry(std::mem::take(&mut heading));
+                self.pending_to_prose(&mut pending);
+                let text = unfill(&line).collapse_whitespace();
+                let r = text.source_span().unwrap_or(0..0);
+                self.push_bullet(r, None, text, 0);
+            } else if kind != SectionKind::Summary && dated {
                 self.push_spread_entry(std::mem::take(&mut heading));
                 if nameless {
                     heading.extend(pending.drain(..).map(|p| vec![p]));
@@ -2515,6 +2526,20 @@ mod tests {
                 "section projects \"Projects\"",
                 "  prose \"Logged 3 firings a day from a thermocouple.\"",
                 "  entry title=\"Kiln Monitor\" tech=\"Zig, SQLite\"",
+            ],
+            "{l:#?}"
+        );
+    }
+
+    #[test]
+    fn award_table_rows_are_items() {
+        let src = "\\begin{document}\n\\section{Experience}\n\\resumeSubheading{Kiln Co}{2019 -- 2021}{Glazer}{Stoke, UK}\n\\section{Awards}\n\\begin{tabular}{r|l}\n2019 & Best Glaze, Midlands Ceramics Fair \\\\\n2020 & Dean's List (awarded to the top five percent of the whole year group across all courses) \\\\\n\\end{tabular}\n\\end{document}\n";
+        let l = lines(src);
+        assert_eq!(
+            l[l.len() - 2..].to_vec(),
+            [
+                "  bullet \"2019 Best Glaze, Midlands Ceramics Fair\"",
+                "  bullet \"2020 Dean's List (awarded to the top five percent of the whole year group across all courses)\"",
             ],
             "{l:#?}"
         );
