@@ -1420,10 +1420,44 @@ impl Lowering<'_> {
             f
         };
         fields.tech = tech.or(fields.tech);
+        // An inferred entry's argument that no field took (a one-line
+        // description) stays as prose of the section, not lost.
+        let mut leftover = Vec::new();
+        if k.inferred {
+            let used: Vec<usize> = [
+                &fields.organisation,
+                &fields.title,
+                &fields.location,
+                &fields.dates,
+                &fields.tech,
+            ]
+            .into_iter()
+            .flatten()
+            .filter_map(|t| t.source_span().map(|r| r.start))
+            .collect();
+            for g in args {
+                let r = g.byte_range();
+                if !used.iter().any(|u| r.start <= *u && *u < r.end) {
+                    let t = self.plain(*g, false);
+                    let link_only = t.source_span().is_some_and(|span| {
+                        link_ranges(self.source, *g)
+                            .iter()
+                            .any(|l| l.start <= span.start && span.end <= l.end)
+                    });
+                    if t.as_str().chars().any(char::is_alphanumeric)
+                        && !link_only
+                        && !crate::fields::looks_like_grade(t.as_str())
+                    {
+                        leftover.push(t);
+                    }
+                }
+            }
+        }
         let range = node.byte_range();
         let Some(section) = self.resume.sections.last_mut() else {
             return;
         };
+        section.prose.extend(leftover);
         if k.spec.kind == MacroKind::SubEntry {
             if let Some(prev) = section.entries.last() {
                 if fields.organisation.is_none() {
@@ -2540,6 +2574,21 @@ mod tests {
             [
                 "  bullet \"2019 Best Glaze, Midlands Ceramics Fair\"",
                 "  bullet \"2020 Dean's List (awarded to the top five percent of the whole year group across all courses)\"",
+            ],
+            "{l:#?}"
+        );
+    }
+
+    #[test]
+    fn an_inferred_entry_keeps_an_argument_no_field_took_as_prose() {
+        let src = "\\begin{document}\n\\section{Projects}\n\\begin{cvblock}{Loom Viewer}{Side project}{A viewer for weave drafts}{}\n\\item Drew 40 weave patterns\n\\end{cvblock}\n\\section{Experience}\nx\n\\end{document}\n";
+        let l = lines(src);
+        assert_eq!(
+            l[1..4].to_vec(),
+            [
+                "  prose \"A viewer for weave drafts\"",
+                "  entry title=\"Loom Viewer\" org=\"Side project\"",
+                "    bullet \"Drew 40 weave patterns\"",
             ],
             "{l:#?}"
         );
