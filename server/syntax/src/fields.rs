@@ -36,13 +36,21 @@ const DATE_FILLER: [&str; 10] = [
 ];
 
 fn is_month_word(w: &str) -> bool {
-    let w = w.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
+    let w = w.trim_end_matches('.');
+    // No month name is longer than `september`.
+    if w.len() < 3 || w.len() > 9 {
         return false;
     }
+    let mut buf = [0u8; 9];
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    let Ok(w) = std::str::from_utf8(lower) else {
+        return false;
+    };
     MONTHS
         .iter()
-        .any(|m| *m == w || (m.starts_with(&w) && w.len() >= 3) || (w == "sept"))
+        .any(|m| *m == w || m.starts_with(w) || w == "sept")
 }
 
 /// Optimal string alignment distance between two words: insertions,
@@ -100,10 +108,11 @@ fn osa_distance<T: PartialEq>(a: &[T], b: &[T]) -> usize {
 /// words). Only consulted when a year anchors the field, so an ordinary word
 /// next to a year is not mistaken for a date.
 fn is_near_date_word(w: &str) -> bool {
-    let w = w.trim_end_matches('.').to_ascii_lowercase();
+    let w = w.trim_end_matches('.');
     if w.len() < 4 || w.len() > 11 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
         return false;
     }
+    let w = w.to_ascii_lowercase();
     MONTHS
         .iter()
         .chain(["present", "current", "ongoing"].iter())
@@ -130,12 +139,14 @@ fn is_apostrophe_year(w: &str) -> bool {
 
 fn is_numeric_date(w: &str) -> bool {
     // 01/2024, 1/2024, 2024-01, 2024/01, 01.2024
-    let parts: Vec<&str> = w.split(['/', '-', '.']).collect();
-    parts.len() == 2
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-        && parts.iter().any(|p| p.len() == 4)
+    let mut parts = w.split(['/', '-', '.']);
+    let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    [a, b]
+        .iter()
+        .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        && (a.len() == 4 || b.len() == 4)
 }
 
 /// Whether `text` reads as a date or date range (`Jan 2020 – Present`,
