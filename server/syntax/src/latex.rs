@@ -750,8 +750,7 @@ impl Lowering<'_> {
         };
         if kind == SectionKind::Skills {
             let mut skills: Vec<SkillLine> = Vec::new();
-            for line in &lines {
-                let line = skill_from_line(line);
+            for line in lines.iter().flat_map(skill_lines_from) {
                 // `\location{Databases:}` then the list on its own line.
                 if let Some(prev) = skills.last_mut() {
                     if prev.category.is_some() && prev.items.is_empty() && line.category.is_none() {
@@ -1325,12 +1324,13 @@ impl Lowering<'_> {
             let t = self.item_text(parts, true);
             for line in t.split(BREAK_STR) {
                 if line.as_str().chars().any(char::is_alphanumeric) {
-                    let mut skill = skill_from_line(&line);
-                    if skill.range.is_empty() {
-                        skill.range = first.start_byte()..end;
-                    }
-                    if let Some(s) = self.resume.sections.last_mut() {
-                        s.skills.push(skill);
+                    for mut skill in skill_lines_from(&line) {
+                        if skill.range.is_empty() {
+                            skill.range = first.start_byte()..end;
+                        }
+                        if let Some(s) = self.resume.sections.last_mut() {
+                            s.skills.push(skill);
+                        }
                     }
                 }
             }
@@ -1747,6 +1747,11 @@ impl Lowering<'_> {
             return;
         }
         let skip = skip_args(name);
+        if breaks && matches!(name, "hspace" | "hspace*" | "hskip") {
+            // Horizontal space pushes fields apart like `\hfill`.
+            out.push_replaced(FILL_STR, r.start..r.start);
+            return;
+        }
         if skip == usize::MAX {
             // `\selectfont {...}`: groups after an argument-less command are
             // text; after `\vspace` and the like they are settings.
@@ -1882,6 +1887,24 @@ fn spread_fields(line: &Text) -> Vec<Text> {
 /// A skills line; `Languages & Python, Go` (a tabular row) or
 /// `\textbf{Tools} \hfill Git` reads the first field as the category when
 /// no colon says otherwise.
+/// Skill lines of one source line: `Languages: Go \hspace{1cm} Tools: Git`
+/// spreads two categories across one line.
+fn skill_lines_from(line: &Text) -> Vec<SkillLine> {
+    let fields = spread_fields(line);
+    let categorised = |f: &Text| {
+        f.as_str()
+            .find(':')
+            .is_some_and(|i| i > 0 && f.as_str()[..i].split_whitespace().count() <= 4)
+    };
+    if fields.len() >= 2 && fields.iter().all(categorised) {
+        return fields
+            .iter()
+            .map(|f| skill_line(f, f.source_span().unwrap_or(0..0)))
+            .collect();
+    }
+    vec![skill_from_line(line)]
+}
+
 fn skill_from_line(line: &Text) -> SkillLine {
     let fields = spread_fields(line);
     let plain = unfill(line).collapse_whitespace();
@@ -2589,6 +2612,20 @@ mod tests {
                 "  prose \"A viewer for weave drafts\"",
                 "  entry title=\"Loom Viewer\" org=\"Side project\"",
                 "    bullet \"Drew 40 weave patterns\"",
+            ],
+            "{l:#?}"
+        );
+    }
+
+    #[test]
+    fn two_skill_categories_spread_across_one_item() {
+        let src = "\\begin{document}\n\\section{Experience}\n\\resumeSubheading{Kiln Co}{2019 -- 2021}{Glazer}{Stoke, UK}\n\\section{Skills}\n\\begin{itemize}\n\\item \\textbf{Glazes:} Ash, Shino \\hspace{1cm} \\textbf{Kilns:} Gas, Wood\n\\end{itemize}\n\\end{document}\n";
+        let l = lines(src);
+        assert_eq!(
+            l[l.len() - 2..].to_vec(),
+            [
+                "  skills \"Glazes\": \"Ash, Shino\"",
+                "  skills \"Kilns\": \"Gas, Wood\"",
             ],
             "{l:#?}"
         );
