@@ -207,7 +207,46 @@ const UNITS: &[&str] = &[
 /// follows a name (`Mistral 7B`).
 const MAGNITUDES: &[&str] = &["k", "m", "b", "bn", "mn", "t"];
 
-const CURRENCY: &[char] = &['$', '€', '£', '¥', '₹'];
+const CURRENCY: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₪', '₺', '₱', '₦', '₫', '₽'];
+
+/// Currency codes and abbreviations written before an amount, attached
+/// (`R1.4M`, `Rs.50,000`, `USD5M`, `A$2M`) or as a word of their own
+/// (`USD 2M`, `EUR 40,000`, `Rs 5 lakh`).
+const CURRENCY_CODES: &[&str] = &[
+    "usd", "eur", "gbp", "inr", "rs", "rs.", "inr.", "r", "zar", "aud", "cad", "nzd", "sgd", "hkd",
+    "chf", "jpy", "cny", "rmb", "krw", "sek", "nok", "dkk", "pln", "czk", "huf", "brl", "mxn",
+    "aed", "sar", "qar", "egp", "ngn", "kes", "ghs", "idr", "myr", "thb", "vnd", "pkr", "bdt",
+    "lkr", "npr", "ils", "rub", "uah", "ron", "clp", "cop", "ars",
+];
+
+/// Whether `word` (lowercase) is an amount with a currency code or a
+/// lettered dollar sign attached: `r1.4m`, `rs.50,000`, `usd5m`, `a$2m`,
+/// `nz$300k`. A bare code and number such as `R2` (a product name) is not
+/// money; the amount must carry a magnitude, a thousands comma or decimals.
+fn attached_currency(lw: &str) -> bool {
+    if let Some(dollar) = lw.find('$') {
+        let prefix = &lw[..dollar];
+        if (1..=3).contains(&prefix.len())
+            && prefix.bytes().all(|b| b.is_ascii_lowercase())
+            && lw[dollar + 1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            return true;
+        }
+    }
+    let digits = lw.find(|c: char| c.is_ascii_digit()).unwrap_or(lw.len());
+    let (code, amount) = lw.split_at(digits);
+    if code.is_empty() || !CURRENCY_CODES.contains(&code) {
+        return false;
+    }
+    let Some((num, suffix)) = split_number(amount) else {
+        return false;
+    };
+    let unit = suffix.trim_end_matches('+');
+    if !suffix.is_empty() && !MAGNITUDES.contains(&unit) && unit != "l" && unit != "cr" {
+        return false;
+    }
+    !unit.is_empty() || num.contains(',') || (num.contains('.') && code.len() > 1)
+}
 
 /// Nouns that, joined to a number by a hyphen, name a technique rather than
 /// count things (`two-factor`, `3-tier`, `64-bit`).
@@ -447,11 +486,15 @@ fn shape(word: &str) -> Shape {
     if !word.chars().any(|c| c.is_ascii_digit()) {
         return Shape::NoDigit;
     }
+    // Hyphens other than U+002D (`31,653‑record` with a non-breaking
+    // hyphen) read like the ASCII one.
+    if word.contains(['\u{2010}', '\u{2011}']) {
+        return shape(&word.replace(['\u{2010}', '\u{2011}'], "-"));
+    }
     let lw = lower(word);
-    // Currency: `$38K`, `€1.2M`, `US$5M`, `-$3`.
+    // Currency: `$38K`, `€1.2M`, `US$5M`, `-$3`, `R1.4M`, `A$2M`.
     let body = lw.trim_start_matches(['+', '-', '−', '±']);
-    let body = body.strip_prefix("us").unwrap_or(body);
-    if body.starts_with(CURRENCY) {
+    if body.starts_with(CURRENCY) || attached_currency(body) {
         return Shape::Strong;
     }
     if let Some(rest) = body.strip_prefix('#') {
@@ -615,6 +658,12 @@ fn after_name(words: &[Word<'_>], class: &[Class], i: usize) -> Option<bool> {
     let prev = &words[i - 1];
     let lp = lower(prev.text);
     if METRIC_NAMES.contains(&lp.as_str()) {
+        return Some(false);
+    }
+    // `USD 2M`, `ZAR 40,000`, `Rs 5,000`: a currency code written in
+    // capitals (or `Rs`) before an amount.
+    let code_form = prev.text.chars().all(|c| c.is_ascii_uppercase()) || prev.text == "Rs";
+    if code_form && CURRENCY_CODES.contains(&lp.as_str()) {
         return Some(false);
     }
     if class[i - 1] == Class::Name {
@@ -1036,6 +1085,27 @@ mod tests {
             Built 3D-printed jigs and a two-factor login flow
             Hosted weekly 1:1s and a 24/7 on-call rotation
             Finished my 3rd-party integration with a 64-bit build
+            Served static assets from Cloudflare R2 and PHP 8.2
+            Moved logs to R2 buckets on PHP8.1 hosts
+            ",
+        );
+    }
+
+    #[test]
+    fn currency_codes_and_non_ascii_hyphens() {
+        check_spans(
+            find_metrics,
+            r"
+            Negotiated supplier terms saving R1.4M a year
+                                             ^^^^^
+            Recovered USD 2M of unbilled usage and ZAR 40,000 in fees
+                          ^^                           ^^^^^^
+            Cut hosting spend by A$300K and Rs.50,000 a month
+                                 ^^^^^^     ^^^^^^^^^
+            Cleaned a 31,653‑record donor file before the migration
+                      ^^^^^^^^^^^^^
+            Wrote a 12‐page runbook for the pager rotation
+                    ^^^^^^^
             ",
         );
     }
