@@ -70,6 +70,9 @@ pub fn includes(source: &str, tree: &Tree) -> Vec<String> {
     out
 }
 
+/// Reads the definitions below `node`, depth first with one cursor (no
+/// recursion, so nesting depth costs no call stack); a definition's body is
+/// not searched for further definitions.
 fn collect_definitions(source: &str, node: Node<'_>, defs: &mut Definitions) {
     let mut cursor = node.walk();
     if !cursor.goto_first_child() {
@@ -90,11 +93,13 @@ fn collect_definitions(source: &str, node: Node<'_>, defs: &mut Definitions) {
             );
         if definition {
             read_definition(source, child, child.next_sibling(), defs);
-        } else {
-            collect_definitions(source, child, defs);
+        } else if cursor.goto_first_child() {
+            continue;
         }
-        if !cursor.goto_next_sibling() {
-            break;
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() || cursor.node() == node {
+                return;
+            }
         }
     }
 }
@@ -271,7 +276,7 @@ pub(crate) fn lower(source: &str, tree: &Tree, options: &ParseOptions) -> Resume
     };
     l.heading_macros = l.find_heading_macros(body);
     l.entry_macros = l.find_entry_macros(body);
-    l.walk(body, 0);
+    l.walk(body);
     l.flush_loose();
     let mut resume = l.resume;
     let section_kinds: std::collections::HashSet<SectionKind> = resume
@@ -435,6 +440,39 @@ fn find_document_body<'t>(source: &str, root: Node<'t>) -> Option<Node<'t>> {
 
 const BULLET_STOP: [&str; 6] = ["item", "section", "section*", "subsection", "end", "begin"];
 
+/// How many structural nodes (environments, groups and arguments holding
+/// entries or bullets) the walk reads nested in each other; deeper content
+/// is loose text. No resume comes near; the bound keeps a pathological
+/// input's cost linear.
+const MAX_WALK_LEVEL: usize = 100;
+
+/// How many heading or entry candidates (commands whose arguments are read
+/// to tell whether they name a section or hold a date) a candidate may be
+/// nested in and still be read. Real candidates are not nested at all; the
+/// bound keeps the cost of reading them linear in the document.
+const MAX_CANDIDATE_NESTING: usize = 8;
+
+/// A step of the structural walk (see `Lowering::walk`).
+enum WalkTask<'t> {
+    /// Walk the children of a node, at a bullet depth and a nesting level.
+    Walk {
+        node: Node<'t>,
+        depth: usize,
+        level: usize,
+    },
+    /// Continue with the children of a node from `next` on.
+    Children {
+        children: Vec<Node<'t>>,
+        next: usize,
+        depth: usize,
+        level: usize,
+    },
+    /// Add a node to the loose text.
+    Loose(Node<'t>),
+    /// Break the loose text at an offset (after a list).
+    Break(usize),
+}
+
 impl Lowering<'_> {
     fn spec_of(&self, node: Node<'_>) -> Option<Known> {
         if node.kind() != "command" {
@@ -463,134 +501,197 @@ impl Lowering<'_> {
 
     /// Walks structure: sections, entries, bullets; everything else is loose
     /// text of the current section.
-    fn walk(&mut self, node: Node<'_>, depth: usize) {
-        let mut cursor = node.walk();
-        let children: Vec<Node<'_>> = node.children(&mut cursor).collect();
-        let mut i = 0;
-        while i < children.len() {
-            let child = children[i];
-            i += 1;
-            if self.skip == Some(child.id()) {
-                continue;
-            }
-            match child.kind() {
-                "comment" | "begin" | "end" | "{" | "}" => {}
-                "command" => {
-                    let name = command_name(self.source, child);
-                    if let Some(k) = self.spec_of(child) {
-                        self.known_command(child, &k, depth);
-                    } else if name == "item" {
-                        let mut parts = vec![child];
-                        while i < children.len() {
-                            let n = children[i];
-                            let stop = match n.kind() {
-                                "command" => {
-                                    let nn = command_name(self.source, n);
-                                    BULLET_STOP.contains(&nn) || self.spec_of(n).is_some()
-                                }
-                                // The brace that closes the group around
-                                // `\small{\item{...}}` ends the item too.
-                                "environment" | "{" | "}" => true,
-                                _ => false,
-                            };
-                            if stop {
-                                break;
-                            }
-                            parts.push(n);
-                            i += 1;
-                        }
-                        self.item(&parts, depth);
-                    } else if is_definition(name) {
-                        // Skip the definition and a name given without braces.
-                        if groups(child).is_empty() && i < children.len() {
-                            i += 1;
-                        }
-                    } else if takes_parameters(name) {
-                        // `\titleformat{\section}{...}`, `\setlist{...}`:
-                        // settings, not content (nothing to add, but the
-                        // gap to the next text is measured from here).
-                        self.add_loose(child);
-                    } else if self.heading_macros.contains(name) {
-                        self.open_section(child, groups(child).first().copied());
-                    } else if self.in_listing_section()
-                        && (self.item_macros.contains(name)
-                            || groups(child).len() >= 2
-                                && skip_args(name) == 0
-                                && !is_formatting(name))
-                    {
-                        // `\publication{A. Ng}{Fast Sketches}{2022}` (defined
-                        // as `\item #1. #2, #3.`): one bullet per call.
-                        self.flush_loose();
-                        let text = self.plain(child, false);
-                        self.push_bullet(child.byte_range(), None, text, depth);
-                    } else if self.in_skills_section()
-                        && groups(child).len() >= 2
-                        && skip_args(name) == 0
-                        && !is_formatting(name)
-                    {
-                        self.flush_loose();
-                        self.skill_command(child);
-                    } else if let Some((k, args)) = self.inferred_entry(child) {
-                        self.flush_loose();
-                        self.entry(child, &k, &args);
-                        // Long descriptions and bullet lists given as
-                        // arguments belong to the entry.
-                        for g in groups(child) {
-                            if !args.contains(&g) {
-                                if self.contains_structure(g) {
-                                    self.walk(g, depth);
-                                } else {
-                                    self.add_loose(g);
-                                }
-                            }
-                        }
-                    } else if self.contains_structure(child) {
-                        for g in groups(child) {
-                            self.walk(g, depth);
-                        }
-                    } else {
-                        self.add_loose(child);
-                    }
-                }
-                "environment" => {
-                    let name = env_name(self.source, child);
-                    if self.heading_macros.contains(&format!("env:{name}")) {
-                        let heading = env_heading_group(child);
-                        self.open_section(child, heading);
-                        self.skip = heading.map(|g| g.id());
-                    } else if let Some((k, args)) = self.inferred_env_entry(child) {
-                        self.flush_loose();
-                        self.entry(child, &k, &args);
-                    }
-                    let list = matches!(name, "itemize" | "enumerate" | "description");
-                    if list {
-                        // A heading line before the list becomes its entry
-                        // now, so the list is not read as nested.
-                        self.flush_loose();
-                    }
-                    let nested = list && self.current_bullets_exist();
-                    if is_verbatim_env(name) {
+    ///
+    /// The walk keeps its own stack of tasks instead of recursing, so deep
+    /// nesting costs heap, not call stack; past `MAX_WALK_LEVEL` nested
+    /// structural nodes the rest is read as loose text, which also bounds
+    /// the structure checks each node gets from the nodes around it.
+    fn walk(&mut self, root: Node<'_>) {
+        let mut tasks = vec![WalkTask::Walk {
+            node: root,
+            depth: 0,
+            level: 0,
+        }];
+        let mut after = Vec::new();
+        while let Some(task) = tasks.pop() {
+            match task {
+                WalkTask::Walk { node, depth, level } => {
+                    if level > MAX_WALK_LEVEL {
+                        self.add_loose(node);
                         continue;
                     }
-                    if list {
-                        self.loose_break(child.start_byte());
-                    }
-                    self.walk(child, if nested { depth + 1 } else { depth });
-                    if list {
-                        self.loose_break(child.end_byte());
-                    }
+                    let mut cursor = node.walk();
+                    let children: Vec<Node<'_>> = node.children(&mut cursor).collect();
+                    tasks.push(WalkTask::Children {
+                        children,
+                        next: 0,
+                        depth,
+                        level,
+                    });
                 }
-                "group" => {
-                    if self.contains_structure(child) {
-                        self.walk(child, depth);
-                    } else {
-                        self.add_loose(child);
+                WalkTask::Children {
+                    children,
+                    mut next,
+                    depth,
+                    level,
+                } => {
+                    while next < children.len() && after.is_empty() {
+                        next = self.walk_child(&children, next, depth, level + 1, &mut after);
                     }
+                    if next < children.len() {
+                        tasks.push(WalkTask::Children {
+                            children,
+                            next,
+                            depth,
+                            level,
+                        });
+                    }
+                    tasks.extend(after.drain(..).rev());
                 }
-                "ERROR" => self.walk(child, depth),
-                _ => self.add_loose(child),
+                WalkTask::Loose(node) => self.add_loose(node),
+                WalkTask::Break(at) => self.loose_break(at),
             }
         }
+    }
+
+    /// Reads `children[i]` (and, for an `\item`, the siblings that make up
+    /// the item); what must happen after nested nodes are walked goes to
+    /// `after`, in order. Returns the index of the next child to read.
+    fn walk_child<'t>(
+        &mut self,
+        children: &[Node<'t>],
+        mut i: usize,
+        depth: usize,
+        level: usize,
+        after: &mut Vec<WalkTask<'t>>,
+    ) -> usize {
+        let child = children[i];
+        i += 1;
+        if self.skip == Some(child.id()) {
+            return i;
+        }
+        let walk = |node: Node<'t>, depth: usize| WalkTask::Walk { node, depth, level };
+        match child.kind() {
+            "comment" | "begin" | "end" | "{" | "}" => {}
+            "command" => {
+                let name = command_name(self.source, child);
+                if let Some(k) = self.spec_of(child) {
+                    let excess = self.known_command(child, &k, depth);
+                    for g in excess {
+                        if self.contains_structure(g) {
+                            after.push(walk(g, depth));
+                        } else {
+                            after.push(WalkTask::Loose(g));
+                        }
+                    }
+                } else if name == "item" {
+                    let mut parts = vec![child];
+                    while i < children.len() {
+                        let n = children[i];
+                        let stop = match n.kind() {
+                            "command" => {
+                                let nn = command_name(self.source, n);
+                                BULLET_STOP.contains(&nn) || self.spec_of(n).is_some()
+                            }
+                            // The brace that closes the group around
+                            // `\small{\item{...}}` ends the item too.
+                            "environment" | "{" | "}" => true,
+                            _ => false,
+                        };
+                        if stop {
+                            break;
+                        }
+                        parts.push(n);
+                        i += 1;
+                    }
+                    self.item(&parts, depth);
+                } else if is_definition(name) {
+                    // Skip the definition and a name given without braces.
+                    if groups(child).is_empty() && i < children.len() {
+                        i += 1;
+                    }
+                } else if takes_parameters(name) {
+                    // `\titleformat{\section}{...}`, `\setlist{...}`:
+                    // settings, not content (nothing to add, but the
+                    // gap to the next text is measured from here).
+                    self.add_loose(child);
+                } else if self.heading_macros.contains(name) {
+                    self.open_section(child, groups(child).first().copied());
+                } else if self.in_listing_section()
+                    && (self.item_macros.contains(name)
+                        || groups(child).len() >= 2 && skip_args(name) == 0 && !is_formatting(name))
+                {
+                    // `\publication{A. Ng}{Fast Sketches}{2022}` (defined
+                    // as `\item #1. #2, #3.`): one bullet per call.
+                    self.flush_loose();
+                    let text = self.plain(child, false);
+                    self.push_bullet(child.byte_range(), None, text, depth);
+                } else if self.in_skills_section()
+                    && groups(child).len() >= 2
+                    && skip_args(name) == 0
+                    && !is_formatting(name)
+                {
+                    self.flush_loose();
+                    self.skill_command(child);
+                } else if let Some((k, args)) = self.inferred_entry(child) {
+                    self.flush_loose();
+                    self.entry(child, &k, &args);
+                    // Long descriptions and bullet lists given as
+                    // arguments belong to the entry.
+                    for g in groups(child) {
+                        if !args.contains(&g) {
+                            if self.contains_structure(g) {
+                                after.push(walk(g, depth));
+                            } else {
+                                after.push(WalkTask::Loose(g));
+                            }
+                        }
+                    }
+                } else if self.contains_structure(child) {
+                    after.extend(groups(child).into_iter().map(|g| walk(g, depth)));
+                } else {
+                    self.add_loose(child);
+                }
+            }
+            "environment" => {
+                let name = env_name(self.source, child);
+                if self.heading_macros.contains(&format!("env:{name}")) {
+                    let heading = env_heading_group(child);
+                    self.open_section(child, heading);
+                    self.skip = heading.map(|g| g.id());
+                } else if let Some((k, args)) = self.inferred_env_entry(child) {
+                    self.flush_loose();
+                    self.entry(child, &k, &args);
+                }
+                let list = matches!(name, "itemize" | "enumerate" | "description");
+                if list {
+                    // A heading line before the list becomes its entry
+                    // now, so the list is not read as nested.
+                    self.flush_loose();
+                }
+                let nested = list && self.current_bullets_exist();
+                if is_verbatim_env(name) {
+                    return i;
+                }
+                if list {
+                    self.loose_break(child.start_byte());
+                }
+                after.push(walk(child, if nested { depth + 1 } else { depth }));
+                if list {
+                    after.push(WalkTask::Break(child.end_byte()));
+                }
+            }
+            "group" => {
+                if self.contains_structure(child) {
+                    after.push(walk(child, depth));
+                } else {
+                    self.add_loose(child);
+                }
+            }
+            "ERROR" => after.push(walk(child, depth)),
+            _ => self.add_loose(child),
+        }
+        i
     }
 
     fn in_skills_section(&self) -> bool {
@@ -967,7 +1068,9 @@ impl Lowering<'_> {
         });
     }
 
-    fn known_command(&mut self, node: Node<'_>, k: &Known, depth: usize) {
+    /// Reads a command of the macro table; returns the groups past its
+    /// arguments, which the caller reads as what follows the command.
+    fn known_command<'t>(&mut self, node: Node<'t>, k: &Known, depth: usize) -> Vec<Node<'t>> {
         let mut args = groups(node);
         // Groups past the macro's arguments are content that follows it
         // (`\section{Education}` then `{\bf Degree} \hfill 2020` on the
@@ -993,13 +1096,7 @@ impl Lowering<'_> {
             Vec::new()
         };
         self.known_command_args(node, k, &args, depth);
-        for g in excess {
-            if self.contains_structure(g) {
-                self.walk(g, depth);
-            } else {
-                self.add_loose(g);
-            }
-        }
+        excess
     }
 
     fn known_command_args(&mut self, node: Node<'_>, k: &Known, args: &[Node<'_>], depth: usize) {
@@ -1061,8 +1158,10 @@ impl Lowering<'_> {
     /// the document.
     fn find_heading_macros(&self, body: Node<'_>) -> std::collections::HashSet<String> {
         let mut kinds: HashMap<String, std::collections::HashSet<SectionKind>> = HashMap::new();
-        let mut stack = vec![body];
-        while let Some(n) = stack.pop() {
+        // Each node with the number of candidates it is nested in.
+        let mut stack = vec![(body, 0)];
+        while let Some((n, inside)) = stack.pop() {
+            let mut candidate = false;
             match n.kind() {
                 "command" => {
                     let name = command_name(self.source, n);
@@ -1073,7 +1172,8 @@ impl Lowering<'_> {
                         continue;
                     }
                     let gs = groups(n);
-                    if gs.len() == 1 && optionals(n).is_empty() && !is_formatting(name) {
+                    candidate = gs.len() == 1 && optionals(n).is_empty() && !is_formatting(name);
+                    if candidate && inside < MAX_CANDIDATE_NESTING {
                         let kind = SectionKind::from_heading(self.plain(gs[0], false).as_str());
                         if kind != SectionKind::Other {
                             kinds.entry(name.to_string()).or_default().insert(kind);
@@ -1085,17 +1185,21 @@ impl Lowering<'_> {
                 }
                 "environment" => {
                     if let Some(g) = env_heading_group(n) {
-                        let kind = SectionKind::from_heading(self.plain(g, false).as_str());
-                        if kind != SectionKind::Other {
-                            let name = format!("env:{}", env_name(self.source, n));
-                            kinds.entry(name).or_default().insert(kind);
+                        candidate = true;
+                        if inside < MAX_CANDIDATE_NESTING {
+                            let kind = SectionKind::from_heading(self.plain(g, false).as_str());
+                            if kind != SectionKind::Other {
+                                let name = format!("env:{}", env_name(self.source, n));
+                                kinds.entry(name).or_default().insert(kind);
+                            }
                         }
                     }
                 }
                 _ => {}
             }
+            let inside = inside + usize::from(candidate);
             let mut c = n.walk();
-            stack.extend(n.children(&mut c));
+            stack.extend(n.children(&mut c).map(|child| (child, inside)));
         }
         kinds
             .into_iter()
@@ -1122,8 +1226,9 @@ impl Lowering<'_> {
     /// calls without a date are entries too (`\datedsubsection{Tiny Lisp}{}`).
     fn find_entry_macros(&self, body: Node<'_>) -> std::collections::HashSet<String> {
         let mut out = std::collections::HashSet::new();
-        let mut stack = vec![body];
-        while let Some(n) = stack.pop() {
+        // Each node with the number of candidates it is nested in.
+        let mut stack = vec![(body, 0)];
+        while let Some((n, mut inside)) = stack.pop() {
             if n.kind() == "command" {
                 let name = command_name(self.source, n);
                 if is_definition(name) {
@@ -1133,19 +1238,28 @@ impl Lowering<'_> {
                     && skip_args(name) == 0
                     && !is_formatting(name)
                     && name != "item"
-                    && !out.contains(name)
                 {
-                    let dated = groups(n)
-                        .into_iter()
-                        .filter(|g| !self.contains_structure(*g))
-                        .any(|g| crate::fields::looks_like_date(self.plain(g, false).as_str()));
-                    if dated && groups(n).len() >= 2 {
-                        out.insert(name.to_string());
+                    let gs = groups(n);
+                    if gs.len() >= 2 {
+                        if !out.contains(name) && inside < MAX_CANDIDATE_NESTING {
+                            let dated =
+                                gs.iter()
+                                    .filter(|g| !self.contains_structure(**g))
+                                    .any(|g| {
+                                        crate::fields::looks_like_date(
+                                            self.plain(*g, false).as_str(),
+                                        )
+                                    });
+                            if dated {
+                                out.insert(name.to_string());
+                            }
+                        }
+                        inside += 1;
                     }
                 }
             }
             let mut c = n.walk();
-            stack.extend(n.children(&mut c));
+            stack.extend(n.children(&mut c).map(|child| (child, inside)));
         }
         out
     }
@@ -1581,6 +1695,60 @@ impl Lowering<'_> {
 
     /// Appends the plain text of `node` to `out`.
     fn text_of(&self, node: Node<'_>, out: &mut Text, breaks: bool) {
+        if let Some(frame) = self.open_text(node, out, breaks) {
+            self.read_children(node, frame, out, breaks);
+        }
+    }
+
+    /// Appends the text of `node`'s children and the gaps between them, as
+    /// for a group (used for an optional argument, whose text is otherwise
+    /// left out).
+    fn children_text(&self, node: Node<'_>, out: &mut Text, breaks: bool) {
+        let frame = self.children_frame(node);
+        self.read_children(node, frame, out, breaks);
+    }
+
+    /// Reads the children of `root` (opened as `frame`) and everything below
+    /// them depth first, with one tree cursor and a stack of open nodes in
+    /// place of recursion, so nesting depth costs heap, not call stack.
+    fn read_children(&self, root: Node<'_>, frame: TextFrame, out: &mut Text, breaks: bool) {
+        let mut frames = vec![frame];
+        let mut cursor = root.walk();
+        let mut more = cursor.goto_first_child();
+        loop {
+            if !more {
+                // The top node has no children left.
+                if let Some(frame) = frames.pop() {
+                    self.close_text(frame, out);
+                }
+                if frames.is_empty() || !cursor.goto_parent() {
+                    return;
+                }
+                more = cursor.goto_next_sibling();
+                continue;
+            }
+            let child = cursor.node();
+            let argument = cursor.field_id() == kinds().argument_field;
+            let Some(top) = frames.last_mut() else {
+                return;
+            };
+            if self.enter_child(top, child, argument, out, breaks) {
+                if let Some(frame) = self.open_text(child, out, breaks) {
+                    if cursor.goto_first_child() {
+                        frames.push(frame);
+                        more = true;
+                        continue;
+                    }
+                    self.close_text(frame, out);
+                }
+            }
+            more = cursor.goto_next_sibling();
+        }
+    }
+
+    /// Starts reading `node`: leaves are appended at once; a node read
+    /// through its children gives the frame to read them with.
+    fn open_text(&self, node: Node<'_>, out: &mut Text, breaks: bool) -> Option<TextFrame> {
         let src = self.source;
         let r = node.byte_range();
         match node.kind() {
@@ -1621,78 +1789,154 @@ impl Lowering<'_> {
                     .unwrap_or(&inner);
                 out.push_replaced(inner, r);
             }
-            "command" => self.command_text(node, out, breaks),
-            _ => self.children_text(node, out, breaks),
+            "command" => return self.open_command(node, out, breaks),
+            _ => return Some(self.children_frame(node)),
         }
+        None
     }
 
-    fn children_text(&self, node: Node<'_>, out: &mut Text, breaks: bool) {
-        let src = self.source;
-        let mut cursor = node.walk();
-        let children: Vec<Node<'_>> = node.children(&mut cursor).collect();
+    /// The frame that reads `node` as its children and the gaps between
+    /// them (a group without its braces).
+    fn children_frame(&self, node: Node<'_>) -> TextFrame {
         let inner = if node.kind() == "group" {
-            inner_range(src, node)
+            inner_range(self.source, node)
         } else {
             node.byte_range()
         };
-        let mut at = inner.start;
-        let mut pending_accent: Option<(char, Range<usize>)> = None;
-        for child in children {
-            if matches!(child.kind(), "{" | "}") {
-                continue;
-            }
-            let (cs, ce) = (child.start_byte(), child.end_byte());
-            if cs > at && cs <= inner.end {
-                let gap = &src[at..cs];
-                if breaks && gap.matches('\n').count() >= 2 {
-                    out.push_replaced(BREAK_STR, at..cs);
-                } else {
-                    out.push_verbatim(gap, at);
-                }
-            }
-            if let Some((accent, ar)) = pending_accent.take() {
-                // `\'e` or `\'{e}`: compose with the first letter that follows.
-                let s = &src[cs..ce];
-                let letter_at = if child.kind() == "group" { 1 } else { 0 };
-                if let Some(ch) = s[letter_at.min(s.len())..].chars().next() {
-                    if let Some(composed) = compose(accent, ch) {
-                        let letter_end = cs + letter_at + ch.len_utf8();
-                        let consumed_end = if child.kind() == "group" {
-                            ce
-                        } else {
-                            letter_end
-                        };
-                        out.push_replaced(&composed.to_string(), ar.start..consumed_end);
-                        if child.kind() == "text" && letter_end < ce {
-                            out.push_verbatim(&src[letter_end..ce], letter_end);
-                        }
-                        at = ce;
-                        continue;
-                    }
-                }
-            }
-            if child.kind() == "escape" {
-                let c = &src[cs + 1..ce];
-                if is_accent(c) && ce == child.end_byte() {
-                    pending_accent = c.chars().next().map(|a| (a, cs..ce));
-                    at = ce;
-                    continue;
-                }
-            }
-            self.text_of(child, out, breaks);
-            at = ce.max(at);
-        }
-        if inner.end > at {
-            let gap = &src[at..inner.end];
-            out.push_verbatim(gap, at);
+        TextFrame::Children {
+            at: inner.start,
+            end: inner.end,
+            accent: None,
         }
     }
 
-    fn command_text(&self, node: Node<'_>, out: &mut Text, breaks: bool) {
+    /// Whether to read `child` of the node `frame` reads; appends the gap
+    /// before it, composes accents and skips what is no text.
+    fn enter_child(
+        &self,
+        frame: &mut TextFrame,
+        child: Node<'_>,
+        argument: bool,
+        out: &mut Text,
+        breaks: bool,
+    ) -> bool {
+        let src = self.source;
+        match frame {
+            TextFrame::Args {
+                skip,
+                spaced,
+                prev_end,
+            } => {
+                if !argument {
+                    return false;
+                }
+                if *skip > 0 {
+                    *skip -= 1;
+                    return false;
+                }
+                if *spaced {
+                    // `\employer{Acme}{Analyst}`: arguments that read as
+                    // separate words stay separate; `\textbf{Tools}{: Git}`
+                    // stays glued.
+                    let next = inner_source(src, child).trim_start();
+                    let mut chars = next.chars();
+                    let (c0, c1) = (chars.next(), chars.next());
+                    // `{: Git}`, `{, 2021}`, `{)}` attach to what precedes;
+                    // `{.NET}` is a word.
+                    let attaches = match c0 {
+                        Some(':' | ',' | ';' | ')' | '!' | '?' | ']') => true,
+                        Some('.') => !c1.is_some_and(char::is_alphanumeric),
+                        None => true,
+                        _ => false,
+                    };
+                    let reads_apart = !out.as_str().ends_with(char::is_whitespace)
+                        && !out.is_empty()
+                        && !attaches;
+                    match *prev_end {
+                        Some(end) if end == child.start_byte() && reads_apart => {
+                            out.push_replaced(" ", end..end);
+                        }
+                        // `\textbf{Chat Bot} {Built a ...}`: the space between
+                        // the groups is part of the text.
+                        Some(end)
+                            if end < child.start_byte()
+                                && !out.as_str().ends_with(char::is_whitespace) =>
+                        {
+                            out.push_replaced(" ", end..child.start_byte());
+                        }
+                        _ => {}
+                    }
+                    *prev_end = Some(child.end_byte());
+                }
+                true
+            }
+            TextFrame::Children { at, end, accent } => {
+                let kind = child.kind();
+                if matches!(kind, "{" | "}") {
+                    return false;
+                }
+                let (cs, ce) = (child.start_byte(), child.end_byte());
+                if cs > *at && cs <= *end {
+                    let gap = &src[*at..cs];
+                    if breaks && gap.matches('\n').count() >= 2 {
+                        out.push_replaced(BREAK_STR, *at..cs);
+                    } else {
+                        out.push_verbatim(gap, *at);
+                    }
+                }
+                if let Some((mark, ar)) = accent.take() {
+                    // `\'e` or `\'{e}`: compose with the first letter that
+                    // follows.
+                    let s = &src[cs..ce];
+                    let letter_at = if kind == "group" { 1 } else { 0 };
+                    if let Some(ch) = s[letter_at.min(s.len())..].chars().next() {
+                        if let Some(composed) = compose(mark, ch) {
+                            let letter_end = cs + letter_at + ch.len_utf8();
+                            let consumed_end = if kind == "group" { ce } else { letter_end };
+                            out.push_replaced(&composed.to_string(), ar.start..consumed_end);
+                            if kind == "text" && letter_end < ce {
+                                out.push_verbatim(&src[letter_end..ce], letter_end);
+                            }
+                            *at = ce;
+                            return false;
+                        }
+                    }
+                }
+                if kind == "escape" {
+                    let c = &src[cs + 1..ce];
+                    if is_accent(c) {
+                        *accent = c.chars().next().map(|a| (a, cs..ce));
+                        *at = ce;
+                        return false;
+                    }
+                }
+                *at = ce.max(*at);
+                true
+            }
+        }
+    }
+
+    /// Finishes a node whose children were all read: the text after the
+    /// last child.
+    fn close_text(&self, frame: TextFrame, out: &mut Text) {
+        if let TextFrame::Children { at, end, .. } = frame {
+            if end > at {
+                out.push_verbatim(&self.source[at..end], at);
+            }
+        }
+    }
+
+    /// Starts reading a command: a symbol or a macro defined as text is
+    /// appended at once; the frame says which argument groups are read.
+    fn open_command(&self, node: Node<'_>, out: &mut Text, breaks: bool) -> Option<TextFrame> {
         let src = self.source;
         let name = command_name(src, node);
         let r = node.byte_range();
-        let gs = groups(node);
+        let all_groups = TextFrame::Args {
+            skip: 0,
+            spaced: false,
+            prev_end: None,
+        };
         let symbol = match name {
             "LaTeX" => Some("LaTeX"),
             "TeX" => Some("TeX"),
@@ -1732,77 +1976,75 @@ impl Lowering<'_> {
                         .map_or(r.end, |n| n.end_byte()),
             );
             // A trailing `{}` after a symbol command renders nothing.
-            for g in gs {
-                self.text_of(g, out, breaks);
-            }
-            return;
+            return Some(all_groups);
         }
         if name == "item" {
             if breaks {
                 out.push_replaced(BREAK_STR, r.start..r.start);
             }
-            for g in gs {
-                self.text_of(g, out, breaks);
-            }
-            return;
+            return Some(all_groups);
         }
         let skip = skip_args(name);
         if breaks && matches!(name, "hspace" | "hspace*" | "hskip") {
             // Horizontal space pushes fields apart like `\hfill`.
             out.push_replaced(FILL_STR, r.start..r.start);
-            return;
+            return None;
         }
         if skip == usize::MAX {
             // `\selectfont {...}`: groups after an argument-less command are
             // text; after `\vspace` and the like they are settings.
-            if !takes_parameters(name) {
-                for g in gs {
-                    self.text_of(g, out, breaks);
-                }
-            }
-            return;
+            return (!takes_parameters(name)).then_some(all_groups);
         }
         if name == "url" {
-            if let Some(g) = gs.first() {
+            if let Some(g) = groups(node).first() {
                 let ir = inner_range(src, *g);
                 out.push_verbatim(&src[ir.clone()], ir.start);
             }
-            return;
+            return None;
         }
-        let mut prev_end: Option<usize> = None;
-        for g in gs.into_iter().skip(skip) {
-            // `\employer{Acme}{Analyst}`: arguments that read as separate
-            // words stay separate; `\textbf{Tools}{: Git}` stays glued.
-            let next = inner_source(src, g).trim_start();
-            let mut chars = next.chars();
-            let (c0, c1) = (chars.next(), chars.next());
-            // `{: Git}`, `{, 2021}`, `{)}` attach to what precedes; `{.NET}`
-            // is a word.
-            let attaches = match c0 {
-                Some(':' | ',' | ';' | ')' | '!' | '?' | ']') => true,
-                Some('.') => !c1.is_some_and(char::is_alphanumeric),
-                None => true,
-                _ => false,
-            };
-            let reads_apart =
-                !out.as_str().ends_with(char::is_whitespace) && !out.is_empty() && !attaches;
-            match prev_end {
-                Some(end) if end == g.start_byte() && reads_apart => {
-                    out.push_replaced(" ", end..end);
-                }
-                // `\textbf{Chat Bot} {Built a ...}`: the space between the
-                // groups is part of the text.
-                Some(end)
-                    if end < g.start_byte() && !out.as_str().ends_with(char::is_whitespace) =>
-                {
-                    out.push_replaced(" ", end..g.start_byte());
-                }
-                _ => {}
-            }
-            self.text_of(g, out, breaks);
-            prev_end = Some(g.end_byte());
-        }
+        Some(TextFrame::Args {
+            skip,
+            spaced: true,
+            prev_end: None,
+        })
     }
+}
+
+/// A node whose children are being read for text.
+enum TextFrame {
+    /// Children and the gaps between them (groups, environments, ...).
+    Children {
+        /// Source read up to here.
+        at: usize,
+        /// End of the content (before a group's closing brace).
+        end: usize,
+        /// An accent escape waiting for the letter it goes on.
+        accent: Option<(char, Range<usize>)>,
+    },
+    /// The argument groups of a command.
+    Args {
+        /// Leading groups that are no text, still to pass.
+        skip: usize,
+        /// Whether separate groups read as separate words.
+        spaced: bool,
+        /// End of the group read last.
+        prev_end: Option<usize>,
+    },
+}
+
+/// Node kind and field ids of the LaTeX grammar, looked up once.
+struct Kinds {
+    argument_field: Option<std::num::NonZeroU16>,
+}
+
+fn kinds() -> &'static Kinds {
+    static KINDS: std::sync::OnceLock<Kinds> = std::sync::OnceLock::new();
+    KINDS.get_or_init(|| {
+        let language = tree_sitter::Language::new(tree_sitter_resume_latex::LANGUAGE);
+        Kinds {
+            argument_field: language.field_id_for_name("argument"),
+        }
+    })
 }
 
 /// Commands whose arguments are settings (`\titleformat`, `\usepackage`),

@@ -311,23 +311,91 @@ fn deeply_nested_markdown_fits_a_worker_thread_stack() {
     }
 }
 
-// The LaTeX lowering recurses once per group level and
-// overflows the stack (an abort, not a panic) at a few thousand levels.
-// Uncomment when it walks with its own stack.
-//
-// #[test]
-// fn deeply_nested_latex_fits_a_worker_thread_stack() {
-//     let n = 3_000;
-//     let cases = [
-//         format!("\\section{{Experience}}\n\\resumeItem{{{}x{}}}\n", "{".repeat(n), "}".repeat(n)),
-//         format!("\\section{{Experience}}\n\\resumeItem{{{}x{}}}\n", "\\textbf{".repeat(n), "}".repeat(n)),
-//         format!("\\section{{Experience}}\n{}", "\\begin{itemize}\n\\item a\n".repeat(n)),
-//     ];
-//     for source in cases {
-//         let resume = parse_on_a_small_stack(source.clone(), Format::Latex);
-//         assert_sound(&source, &resume, "nested LaTeX");
-//     }
-// }
+#[test]
+fn deeply_nested_latex_fits_a_worker_thread_stack() {
+    for n in [3_000, 10_000] {
+        let open_close = |open: &str, close: &str| (open.repeat(n), close.repeat(n));
+        let (braces, closes) = open_close("{", "}");
+        let (bold, _) = open_close("\\textbf{", "}");
+        let (unknown, _) = open_close("\\foo{", "}");
+        let (pairs, pair_closes) = open_close("\\job{2020}{", "}");
+        let cases = [
+            format!("\\section{{Experience}}\n\\resumeItem{{{braces}x{closes}}}\n"),
+            format!("\\section{{Experience}}\n\\resumeItem{{{bold}x{closes}}}\n"),
+            format!(
+                "\\section{{Experience}}\n{}",
+                "\\begin{itemize}\n\\item a\n".repeat(n)
+            ),
+            format!("\\section{{Experience}}\n{braces}\\item x{closes}\n"),
+            format!("\\section{{Experience}}\n{unknown}\\resumeItem{{x}}{closes}\n"),
+            format!("\\section{{Experience}}\n{pairs}x{pair_closes}\n"),
+            format!("\\newcommand{{\\a}}[1]{{{braces}\\item #1{closes}}}\n\\section{{Skills}}\n"),
+        ];
+        for source in cases {
+            let started = Instant::now();
+            let resume = parse_on_a_small_stack(source.clone(), Format::Latex);
+            let took = started.elapsed();
+            assert_sound(&source, &resume, "nested LaTeX");
+            // Linear work: a few seconds at most even in a debug build.
+            assert!(
+                took < Duration::from_secs(20),
+                "{n} levels took {took:?}: {}",
+                &source[..40]
+            );
+        }
+    }
+}
+
+#[test]
+fn deeply_nested_latex_keeps_its_text_and_bullets() {
+    let n = 3_000;
+    let source = format!(
+        "\\section{{Experience}}\n\\resumeItem{{{}Cut costs by 20\\%{}}}\n{}",
+        "\\textbf{".repeat(n),
+        "}".repeat(n),
+        "\\begin{itemize}\n\\item Led 3 teams\n".repeat(n)
+    );
+    let resume = parse_on_a_small_stack(source.clone(), Format::Latex);
+    assert!(resume.is_resume);
+    let bullets: Vec<String> = resume
+        .bullets()
+        .map(|b| b.bullet.text.to_string())
+        .collect();
+    assert_eq!(bullets[0], "Cut costs by 20%");
+    // Nested lists past the walk's nesting bound still keep their words.
+    assert!(bullets.len() > 90, "{}", bullets.len());
+    assert!(
+        bullets[1..].iter().all(|b| b.contains("Led 3 teams")),
+        "{:?}",
+        &bullets[..3]
+    );
+}
+
+/// A document with a deeply nested part still edits incrementally to the
+/// same model as a fresh parse, on a worker-sized stack.
+#[test]
+fn deeply_nested_latex_edits_on_a_worker_thread_stack() {
+    std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(|| {
+            let n = 3_000;
+            let source = format!(
+                "\\section{{Experience}}\n\\resumeItem{{{}x{}}}\n",
+                "{".repeat(n),
+                "}".repeat(n)
+            );
+            let mut doc = Document::new(&source, Format::Latex, 1, ParseOptions::default());
+            let at = source.find('x').expect("has an x");
+            doc.apply_edit(at..at, "Led ");
+            doc.apply_edit(n / 2..n / 2 + 1, "");
+            let fresh = Document::new(doc.text(), Format::Latex, 1, ParseOptions::default());
+            assert_eq!(doc.resume(), fresh.resume());
+            assert_sound(doc.text(), doc.resume(), "edited nested LaTeX");
+        })
+        .expect("thread starts")
+        .join()
+        .expect("editing does not panic");
+}
 
 /// A resume of about `bytes` bytes: the example's body repeated, each
 /// copy's sections and entries intact (LaTeX keeps one preamble and one
