@@ -5,11 +5,15 @@
 //! target/release/examples/lsp_bench [--n 200] [--bin target/release/resume-lsp]
 //! ```
 //!
-//! For a 2-page Markdown resume and one 50× larger, it starts the server,
-//! times `initialize`, opens the document, then sends N single-character
-//! edits one at a time and measures each edit's time to the
-//! `publishDiagnostics` of that version. Prints p50/p95/p99, the initialize
-//! time and the server's peak RSS (`VmHWM` from /proc/<pid>/status).
+//! For a 2-page resume and one 50× larger, in Markdown and in LaTeX (Jake's
+//! template, `grammar/examples/jake-software-engineer.tex`, whose body is
+//! repeated for the large one), it starts the server, times `initialize`,
+//! opens the document, then sends N single-character edits one at a time
+//! (inside the first `Responsible for` bullet) and measures each edit's
+//! time to the `publishDiagnostics` of that version. Prints a table with
+//! p50/p95/p99/max, the initialize time, the time from open to the first
+//! diagnostics and the server's peak RSS (`VmHWM` from /proc/<pid>/status).
+//! `--only md` or `--only tex` runs one format.
 
 #[path = "../tests/lsp_support/mod.rs"]
 mod lsp_support;
@@ -78,6 +82,21 @@ fn large_resume(base: &str) -> String {
     s
 }
 
+const JAKE: &str = include_str!("../../../grammar/examples/jake-software-engineer.tex");
+
+/// Jake's template with the body between `\begin{document}` and
+/// `\end{document}` repeated `times` times.
+fn latex_resume(times: usize) -> String {
+    let begin = JAKE.find("\\begin{document}").unwrap() + "\\begin{document}".len();
+    let end = JAKE.find("\\end{document}").unwrap();
+    let mut s = JAKE[..begin].to_string();
+    for _ in 0..times {
+        s.push_str(&JAKE[begin..end]);
+    }
+    s.push_str(&JAKE[end..]);
+    s
+}
+
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
@@ -101,15 +120,32 @@ fn ms(d: Duration) -> String {
     format!("{:.3}", d.as_secs_f64() * 1000.0)
 }
 
-fn run(bin: &str, name: &str, text: &str, n: usize) {
-    let started = Instant::now();
+/// Line and column (in characters) where the edits go: inside the first
+/// `Responsible for` bullet, at the end of its text.
+fn edit_point(text: &str) -> (usize, usize) {
+    let line = text
+        .lines()
+        .position(|l| l.contains("Responsible for"))
+        .unwrap_or(0);
+    let l = text.lines().nth(line).unwrap_or("");
+    let end = if l.trim_end().ends_with('}') {
+        l.rfind('}').unwrap_or(l.len())
+    } else {
+        l.len()
+    };
+    (line, l[..end].chars().count())
+}
+
+fn run(bin: &str, format: &str, name: &str, text: &str, n: usize) {
     let mut c = Client::binary(bin, &[]);
     let init_start = Instant::now();
     c.initialize(json!({}), serde_json::Value::Null);
     let init = init_start.elapsed();
-    let spawn_to_init = started.elapsed();
-    let uri = "file:///tmp/resume-lsp-bench/resume.md";
-    c.open(uri, "markdown", 0, text);
+    let (uri, language) = match format {
+        "LaTeX" => ("file:///tmp/resume-lsp-bench/resume.tex", "latex"),
+        _ => ("file:///tmp/resume-lsp-bench/resume.md", "markdown"),
+    };
+    c.open(uri, language, 0, text);
     let open_start = Instant::now();
     let first = c.diagnostics_message(uri, Some(0));
     let open = open_start.elapsed();
@@ -118,13 +154,9 @@ fn run(bin: &str, name: &str, text: &str, n: usize) {
         .as_array()
         .map_or(0, Vec::len);
 
-    // Edit the end of the first `Responsible for` bullet line: insert a
-    // character, then delete it, alternately.
-    let line = text
-        .lines()
-        .position(|l| l.starts_with("- Responsible for"))
-        .unwrap_or(0);
-    let col = text.lines().nth(line).map_or(0, |l| l.chars().count());
+    // Insert a character at the end of the first `Responsible for` bullet,
+    // then delete it, alternately.
+    let (line, col) = edit_point(text);
     let mut times = Vec::with_capacity(n);
     for i in 0..n {
         let version = i as i32 + 1;
@@ -153,21 +185,22 @@ fn run(bin: &str, name: &str, text: &str, n: usize) {
     c.shutdown_and_exit();
     let code = c.exit_code();
     times.sort();
+    if code != Some(0) {
+        eprintln!("{format} {name}: the server exited with {code:?}");
+    }
     println!(
-        "| {name} | {} KB | {findings} findings, {publish_kb} KB | {n} | {} | {} | {} | {} | {} | {} | {} | {} | {:?} |",
+        "| {format} | {name} | {} KB | {findings} findings, {publish_kb} KB | {n} | {} | {} | {} | {} | {} | {} | {} |",
         text.len() / 1024,
         ms(percentile(&times, 0.50)),
         ms(percentile(&times, 0.95)),
         ms(percentile(&times, 0.99)),
         ms(*times.last().unwrap_or(&Duration::ZERO)),
         ms(init),
-        ms(spawn_to_init),
         ms(open),
         rss.map_or("n/a".to_string(), |kb| format!(
             "{:.1} MB",
             kb as f64 / 1024.0
         )),
-        code,
     );
 }
 
@@ -179,20 +212,28 @@ fn main() {
         .and_then(|p| Some(p.parent()?.parent()?.join("resume-lsp")))
         .map(|p| p.display().to_string())
         .unwrap_or_else(|| "resume-lsp".into());
+    let mut only = None;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--n" => n = args.next().and_then(|v| v.parse().ok()).unwrap_or(n),
             "--bin" => bin = args.next().unwrap_or(bin),
+            "--only" => only = args.next(),
             _ => {
-                eprintln!("usage: lsp_bench [--n N] [--bin PATH]");
+                eprintln!("usage: lsp_bench [--n N] [--bin PATH] [--only md|tex]");
                 std::process::exit(2);
             }
         }
     }
     let small = two_page_resume();
     let large = large_resume(&small);
-    println!("| document | size | publishDiagnostics | edits | p50 ms | p95 ms | p99 ms | max ms | initialize ms | spawn→initialized ms | open→diagnostics ms | peak RSS | exit |");
-    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-    run(&bin, "2-page resume", &small, n);
-    run(&bin, "50× resume", &large, n);
+    println!("| format | document | size | publishDiagnostics | edits | p50 ms | p95 ms | p99 ms | max ms | initialize ms | open→diagnostics ms | peak RSS |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    if only.as_deref() != Some("tex") {
+        run(&bin, "Markdown", "2-page resume", &small, n);
+        run(&bin, "Markdown", "50× resume", &large, n);
+    }
+    if only.as_deref() != Some("md") {
+        run(&bin, "LaTeX", "2-page resume", JAKE, n);
+        run(&bin, "LaTeX", "50× resume", &latex_resume(50), n);
+    }
 }

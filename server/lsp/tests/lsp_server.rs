@@ -25,13 +25,12 @@ fn line_of(d: &Value) -> u64 {
     d["range"]["start"]["line"].as_u64().unwrap()
 }
 
-/// Diagnostics without `data`, for comparing runs.
+/// Diagnostics without `data` (which names the version), for comparing runs.
 fn comparable(diags: &[Value]) -> Vec<Value> {
     diags
         .iter()
         .map(|d| {
-            json!({"range": d["range"], "code": d["code"], "message": d["message"], "severity": d["severity"],
-                   "fixes": d["data"]["fixes"]})
+            json!({"range": d["range"], "code": d["code"], "message": d["message"], "severity": d["severity"]})
         })
         .collect()
 }
@@ -82,7 +81,11 @@ fn open_publishes_diagnostics_with_version_and_close_clears_them() {
         .as_str()
         .unwrap()
         .contains("Responsible for"));
-    assert!(!weak[0]["data"]["fixes"].as_array().unwrap().is_empty());
+    assert_eq!(
+        weak[0]["data"],
+        json!({"version": 7}),
+        "data names the version; fixes come from codeAction"
+    );
     let unquantified = with_code(&diags, "unquantified-bullet");
     assert!(unquantified.iter().any(|d| line_of(d) == 8));
     assert!(
@@ -344,6 +347,45 @@ fn code_action_round_trip_removes_the_finding() {
 }
 
 #[test]
+fn quick_fixes_follow_the_version_of_the_diagnostic() {
+    let mut c = client();
+    c.open(URI, "markdown", 1, RESUME_MD);
+    let diags = c.diagnostics(URI, Some(1));
+    let weak = with_code(&diags, "weak-verb")[0].clone();
+    let rewrites = |actions: &[Value]| {
+        actions
+            .iter()
+            .filter(|a| !a["title"].as_str().unwrap().starts_with("Disable"))
+            .count()
+    };
+    let current = rewrites(&quickfixes(&mut c, URI, &weak));
+    assert!(current >= 1);
+    // A client that drops `data` still gets the fixes of the current text.
+    let mut bare = weak.clone();
+    bare.as_object_mut().unwrap().remove("data");
+    assert_eq!(rewrites(&quickfixes(&mut c, URI, &bare)), current);
+    // Once the text changed (a line added above), the old diagnostic's
+    // range means other text: no rewrite is offered for it.
+    c.change(
+        URI,
+        2,
+        json!([{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "\n"}]),
+    );
+    let moved = c.diagnostics(URI, Some(2));
+    assert_eq!(rewrites(&quickfixes(&mut c, URI, &weak)), 0);
+    let weak2 = with_code(&moved, "weak-verb")[0].clone();
+    assert_eq!(weak2["data"], json!({"version": 2}));
+    let actions = quickfixes(&mut c, URI, &weak2);
+    assert_eq!(rewrites(&actions), current);
+    let fix = actions
+        .iter()
+        .find(|a| a["isPreferred"] == true || !a["title"].as_str().unwrap().starts_with("Disable"))
+        .unwrap();
+    let edits = action_edits(fix, URI);
+    assert_eq!(edits[0]["range"]["start"]["line"], line_of(&weak2));
+}
+
+#[test]
 fn disable_for_this_line_inserts_a_comment_that_suppresses() {
     let mut c = client();
     let text = RESUME_MD.replace(
@@ -373,19 +415,24 @@ fn disable_for_this_line_inserts_a_comment_that_suppresses() {
     assert!(!with_code(&after, "unquantified-bullet").is_empty());
 }
 
+/// How many of `diags` have a preferred (safe) quick fix.
+fn safe_fix_count(c: &mut Client, uri: &str, diags: &[Value]) -> usize {
+    diags
+        .iter()
+        .filter(|d| {
+            quickfixes(c, uri, d)
+                .iter()
+                .any(|a| a["isPreferred"] == true)
+        })
+        .count()
+}
+
 #[test]
 fn fix_all_applies_every_safe_fix() {
     let mut c = client();
     c.open(URI, "markdown", 1, RESUME_MD);
     let diags = c.diagnostics(URI, Some(1));
-    let safe = diags
-        .iter()
-        .filter(|d| {
-            d["data"]["fixes"]
-                .as_array()
-                .is_some_and(|f| f.iter().any(|f| f["applicability"] == "safe"))
-        })
-        .count();
+    let safe = safe_fix_count(&mut c, URI, &diags);
     assert!(safe >= 1, "the fixture has a safe date fix: {diags:#?}");
     let r = c.call(
         "textDocument/codeAction",
@@ -402,14 +449,7 @@ fn fix_all_applies_every_safe_fix() {
         json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": new_text}]}),
     );
     let after = c.diagnostics(URI, Some(2));
-    let safe_after = after
-        .iter()
-        .filter(|d| {
-            d["data"]["fixes"]
-                .as_array()
-                .is_some_and(|f| f.iter().any(|f| f["applicability"] == "safe"))
-        })
-        .count();
+    let safe_after = safe_fix_count(&mut c, URI, &after);
     assert!(safe_after < safe, "{after:#?}");
     // Only quick fixes asked for: no fix-all.
     let r = c.call(

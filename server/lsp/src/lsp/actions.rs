@@ -1,8 +1,8 @@
 //! Code actions (quick fixes, fix-all, suppression comments) and hover.
 //!
-//! Quick fixes are read from the `data` of the diagnostics the client sends
-//! back, so they need no server state; fix-all and hover read the latest
-//! snapshot.
+//! Quick fixes are the fixes of the findings in the latest snapshot that the
+//! diagnostics the client sends back stand for (same code and range, and the
+//! version in their `data`); fix-all and hover read the latest snapshot.
 
 use std::collections::{HashMap, HashSet};
 
@@ -106,22 +106,19 @@ pub(crate) fn code_actions(
     if wanted(only, &CodeActionKind::QUICKFIX) {
         let mut disabled: HashSet<(String, u32)> = HashSet::new();
         for d in &diagnostics {
-            let data: Option<DiagnosticData> =
-                d.data.clone().and_then(|v| serde_json::from_value(v).ok());
-            if let Some(data) = data {
-                let preferred = data
-                    .fixes
+            for fix_set in fixes_of(snap, d, enc) {
+                let preferred = fix_set
                     .iter()
-                    .position(|f| convert::is_safe(&f.applicability));
-                for (i, fix) in data.fixes.iter().enumerate() {
+                    .position(|f| f.applicability == resume_rules::Applicability::Safe);
+                for (i, fix) in fix_set.iter().enumerate() {
                     out.push(CodeActionOrCommand::CodeAction(CodeAction {
                         title: fix.title.clone(),
                         kind: Some(CodeActionKind::QUICKFIX),
                         diagnostics: Some(vec![d.clone()]),
                         edit: Some(workspace_edit(
                             uri,
-                            Some(data.version),
-                            fix.edits.clone(),
+                            Some(snap.version),
+                            convert::edits(fix, &snap.text, &snap.index, enc),
                             doc_changes,
                         )),
                         command: None,
@@ -186,6 +183,25 @@ pub(crate) fn code_actions(
         }
     }
     out
+}
+
+/// The fixes of the findings of `snap` that a diagnostic the client sent
+/// back stands for: same code, same range. A diagnostic whose `data` names
+/// another version than the snapshot's is stale (its range refers to older
+/// text) and gets none; one without `data` is taken as current.
+fn fixes_of<'a>(
+    snap: &'a Snapshot,
+    d: &lsp::Diagnostic,
+    enc: Encoding,
+) -> impl Iterator<Item = &'a [resume_rules::Fix]> {
+    let current = DiagnosticData::of(d).is_none_or(|data| data.version == snap.version);
+    let code = code_of(d).filter(|_| current).map(str::to_owned);
+    let (start, _) = position::offset(&snap.index, &snap.text, d.range.start, enc);
+    let (end, _) = position::offset(&snap.index, &snap.text, d.range.end, enc);
+    snap.found
+        .iter()
+        .filter(move |f| code.as_deref() == Some(f.code) && f.range == (start..end))
+        .map(|f| f.fixes.as_slice())
 }
 
 /// The edits of every finding's first safe fix, without overlaps.

@@ -1,7 +1,7 @@
-//! Engine types → protocol types: diagnostics (with their fixes in `data`),
+//! Engine types → protocol types: diagnostics (with their version in `data`),
 //! document symbols and folding ranges.
 
-use resume_rules::{Applicability, Severity};
+use resume_rules::Severity;
 use resume_syntax::{Encoding, LineIndex, Resume, Text};
 use serde::{Deserialize, Serialize};
 use tower_lsp_server::lsp_types::{
@@ -14,24 +14,24 @@ use super::position;
 /// The `source` of every diagnostic.
 pub(crate) const SOURCE: &str = "resume-lsp";
 
-/// What a diagnostic carries in `data`, so `codeAction` needs no state.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+/// What a diagnostic carries in `data`: the document version its range
+/// refers to. Fixes are not sent with the diagnostics (a large resume has
+/// a thousand findings); `codeAction` finds them in the snapshot of that
+/// version by code and range.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq)]
 pub(crate) struct DiagnosticData {
     /// The document version the ranges refer to.
     pub(crate) version: i32,
-    /// Fixes, the preferred one first.
-    pub(crate) fixes: Vec<FixData>,
 }
 
-/// One fix in protocol terms.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-pub(crate) struct FixData {
-    /// Menu title.
-    pub(crate) title: String,
-    /// `safe`, `unsafe` or `display-only`.
-    pub(crate) applicability: String,
-    /// Edits in protocol ranges.
-    pub(crate) edits: Vec<TextEdit>,
+impl DiagnosticData {
+    /// The data of a diagnostic the client sent back, if it is ours.
+    pub(crate) fn of(d: &lsp::Diagnostic) -> Option<DiagnosticData> {
+        let version = d.data.as_ref()?.get("version")?.as_i64()?;
+        Some(DiagnosticData {
+            version: i32::try_from(version).ok()?,
+        })
+    }
 }
 
 pub(crate) fn severity(s: Severity) -> DiagnosticSeverity {
@@ -52,43 +52,37 @@ pub(crate) fn diagnostics(
     enc: Encoding,
     version: i32,
 ) -> Vec<lsp::Diagnostic> {
+    let data = serde_json::json!({ "version": version });
     found
         .iter()
-        .map(|d| {
-            let fixes: Vec<FixData> = d
-                .fixes
-                .iter()
-                .map(|f| FixData {
-                    title: f.title.clone(),
-                    applicability: f.applicability.as_str().to_string(),
-                    edits: f
-                        .edits
-                        .iter()
-                        .map(|e| TextEdit {
-                            range: position::range(index, text, e.range.clone(), enc),
-                            new_text: e.new_text.clone(),
-                        })
-                        .collect(),
-                })
-                .collect();
-            lsp::Diagnostic {
-                range: position::range(index, text, d.range.clone(), enc),
-                severity: Some(severity(d.severity)),
-                code: Some(NumberOrString::String(d.code.to_string())),
-                code_description: None,
-                source: Some(SOURCE.to_string()),
-                message: d.message.clone(),
-                related_information: None,
-                tags: None,
-                data: serde_json::to_value(DiagnosticData { version, fixes }).ok(),
-            }
+        .map(|d| lsp::Diagnostic {
+            range: position::range(index, text, d.range.clone(), enc),
+            severity: Some(severity(d.severity)),
+            code: Some(NumberOrString::String(d.code.to_string())),
+            code_description: None,
+            source: Some(SOURCE.to_string()),
+            message: d.message.clone(),
+            related_information: None,
+            tags: None,
+            data: Some(data.clone()),
         })
         .collect()
 }
 
-/// Whether an applicability name is `safe`.
-pub(crate) fn is_safe(applicability: &str) -> bool {
-    applicability == Applicability::Safe.as_str()
+/// The protocol edits of a fix.
+pub(crate) fn edits(
+    fix: &resume_rules::Fix,
+    text: &str,
+    index: &LineIndex,
+    enc: Encoding,
+) -> Vec<TextEdit> {
+    fix.edits
+        .iter()
+        .map(|e| TextEdit {
+            range: position::range(index, text, e.range.clone(), enc),
+            new_text: e.new_text.clone(),
+        })
+        .collect()
 }
 
 fn source_range(t: &Text) -> Option<std::ops::Range<usize>> {
