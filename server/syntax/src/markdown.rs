@@ -12,6 +12,7 @@ use crate::model::{Bullet, Comment, Entry, Format, Resume, Section, SectionKind,
 use crate::text::Text;
 
 /// A block of the document, flattened in source order.
+#[derive(Clone)]
 enum Block {
     Heading {
         level: usize,
@@ -38,9 +39,29 @@ pub(crate) fn lower(source: &str, tree: &MarkdownTree, options: &ParseOptions) -
     let mut resume = Resume::empty(Format::Markdown);
     let mut blocks = Vec::new();
     let root = tree.block_tree().root_node();
-    collect(source, tree, root, 0, &mut blocks, &mut resume.comments);
+    MEMO.with(|memo| {
+        let memo = Some(&mut *memo.borrow_mut());
+        collect(
+            (source, tree),
+            root,
+            memo,
+            &mut blocks,
+            &mut resume.comments,
+        );
+    });
     inline_comments(source, tree, &mut resume.comments);
+    let resume = lower_blocks(source, resume, blocks, options);
+    MEMO.with(|memo| memo.borrow_mut().sweep());
+    resume
+}
 
+/// Builds sections, entries and bullets from the blocks.
+fn lower_blocks(
+    source: &str,
+    mut resume: Resume,
+    mut blocks: Vec<Block>,
+    options: &ParseOptions,
+) -> Resume {
     // Lines set as headings sit at the level of the real section headings
     // (or are the sections when there are none).
     let real_level = blocks
@@ -368,7 +389,10 @@ fn paragraph(
         return;
     }
     if is_entry_line {
-        let mut entry = new_entry(fields_of(pieces, first, section.kind, false), range.clone());
+        let mut entry = new_entry(
+            heading_fields(first, first_bold, section.kind, false),
+            range.clone(),
+        );
         // `**Senior Engineer** | 2019 – 2022` under `### Company`.
         if let Some(g) = heading_org.filter(|_| entry.title.is_some()) {
             inherit(&mut entry, g);
@@ -401,7 +425,15 @@ fn paragraph(
 /// `named` says whether the entry already has its title (the line is a
 /// detail line under it).
 fn heading_fields(line: &Text, bold: &[Range<usize>], kind: SectionKind, named: bool) -> Fields {
-    fields_of(heading_pieces(line, bold), line, kind, named)
+    memo_line(
+        |m| &mut m.fields,
+        line,
+        bold,
+        Some(kind),
+        named,
+        moved_fields,
+        || fields_of(heading_pieces(line, bold), line, kind, named),
+    )
 }
 
 /// Splits a heading line into pieces, then puts back together the pieces a
@@ -409,6 +441,18 @@ fn heading_fields(line: &Text, bold: &[Range<usize>], kind: SectionKind, named: 
 /// Hospital` holds a title and an organisation, not three names, and a bold
 /// run (`**College of Engineering, Pune**`) is one name.
 fn heading_pieces(line: &Text, bold: &[Range<usize>]) -> Vec<Piece> {
+    memo_line(
+        |m| &mut m.pieces,
+        line,
+        bold,
+        None,
+        false,
+        |p: &Vec<Piece>, from, to| moved_pieces(p, from, to),
+        || read_heading_pieces(line, bold),
+    )
+}
+
+fn read_heading_pieces(line: &Text, bold: &[Range<usize>]) -> Vec<Piece> {
     let mut pieces: Vec<Piece> = split_heading(line, bold)
         .into_iter()
         .flat_map(|p| split_organisation_from_location(p, line, bold))
@@ -804,62 +848,84 @@ fn split_lead(text: &Text, bold: Option<Range<usize>>) -> (Option<Text>, Text) {
     (Some(lead_text), text.slice(rest..s.len()).trimmed())
 }
 
+/// The blocks of the top-level lists, paragraphs, headings and tables under
+/// `node`, through `memo` when given.
 fn collect(
-    source: &str,
-    tree: &MarkdownTree,
+    (source, tree): (&str, &MarkdownTree),
     node: Node<'_>,
-    depth: usize,
+    mut memo: Option<&mut Memo>,
     out: &mut Vec<Block>,
     comments: &mut Vec<Comment>,
 ) {
     let mut cursor = node.walk();
     for child in node.children(&mut cursor) {
         match child.kind() {
-            "section" | "block_quote" => collect(source, tree, child, depth, out, comments),
-            "atx_heading" | "setext_heading" => {
-                let level = heading_level(child);
-                let text = child
-                    .child_by_field_name("heading_content")
-                    .or_else(|| {
-                        first_child_of_kind(child, "paragraph")
-                            .and_then(|p| first_child_of_kind(p, "inline"))
-                    })
-                    .map(|inline| {
-                        strip_stray_underscores(
-                            &inline_text(source, tree, inline).0.collapse_whitespace(),
-                        )
-                    })
-                    .unwrap_or_default();
-                out.push(Block::Heading {
-                    level,
-                    text: strip_heading_markup(&text),
-                    range: child.byte_range(),
-                });
-            }
-            "paragraph" => {
-                if let Some(inline) = first_child_of_kind(child, "inline") {
-                    let (text, bold) = inline_text(source, tree, inline);
-                    let mut lines = Vec::new();
-                    let mut bolds = Vec::new();
-                    let mut at = 0;
-                    for piece in text.as_str().split('\n') {
-                        let range = at..at + piece.len();
-                        let line = text.slice(range.clone());
-                        let collapsed = strip_stray_underscores(&line.collapse_whitespace());
-                        if !collapsed.is_empty() {
-                            bolds.push(rebase_bold(&text, &collapsed, &bold));
-                            lines.push(collapsed);
-                        }
-                        at = range.end + 1;
-                    }
-                    paragraph_blocks(source, lines, bolds, child.byte_range(), out);
-                }
-            }
-            "list" => collect_list(source, tree, child, depth, out, comments),
-            "pipe_table" => table_rows(source, tree, child, out),
-            "html_block" => html_comments(source, child.byte_range(), comments),
-            _ => {}
+            "section" => collect((source, tree), child, memo.as_deref_mut(), out, comments),
+            // Inside a quote, a block's structure depends on the quote
+            // markers around it: read afresh.
+            "block_quote" => collect((source, tree), child, None, out, comments),
+            _ => match memo.as_deref_mut() {
+                Some(memo) => memo_leaf(memo, source, child, out, comments, |out, comments| {
+                    leaf(source, tree, child, out, comments)
+                }),
+                None => leaf(source, tree, child, out, comments),
+            },
         }
+    }
+}
+
+/// The blocks and comments of one block node that holds no sections.
+fn leaf(
+    source: &str,
+    tree: &MarkdownTree,
+    child: Node<'_>,
+    out: &mut Vec<Block>,
+    comments: &mut Vec<Comment>,
+) {
+    match child.kind() {
+        "atx_heading" | "setext_heading" => {
+            let level = heading_level(child);
+            let text = child
+                .child_by_field_name("heading_content")
+                .or_else(|| {
+                    first_child_of_kind(child, "paragraph")
+                        .and_then(|p| first_child_of_kind(p, "inline"))
+                })
+                .map(|inline| {
+                    strip_stray_underscores(
+                        &inline_text(source, tree, inline).0.collapse_whitespace(),
+                    )
+                })
+                .unwrap_or_default();
+            out.push(Block::Heading {
+                level,
+                text: strip_heading_markup(&text),
+                range: child.byte_range(),
+            });
+        }
+        "paragraph" => {
+            if let Some(inline) = first_child_of_kind(child, "inline") {
+                let (text, bold) = inline_text(source, tree, inline);
+                let mut lines = Vec::new();
+                let mut bolds = Vec::new();
+                let mut at = 0;
+                for piece in text.as_str().split('\n') {
+                    let range = at..at + piece.len();
+                    let line = text.slice(range.clone());
+                    let collapsed = strip_stray_underscores(&line.collapse_whitespace());
+                    if !collapsed.is_empty() {
+                        bolds.push(rebase_bold(&text, &collapsed, &bold));
+                        lines.push(collapsed);
+                    }
+                    at = range.end + 1;
+                }
+                paragraph_blocks(source, lines, bolds, child.byte_range(), out);
+            }
+        }
+        "list" => collect_list(source, tree, child, 0, out, comments),
+        "pipe_table" => table_rows(source, tree, child, out),
+        "html_block" => html_comments(source, child.byte_range(), comments),
+        _ => {}
     }
 }
 
@@ -1118,6 +1184,12 @@ fn rebase_bold(full: &Text, sub: &Text, bold: &[Range<usize>]) -> Vec<Range<usiz
 fn inline_comments(source: &str, tree: &MarkdownTree, comments: &mut Vec<Comment>) {
     let mut found = false;
     for inline in tree.inline_trees() {
+        let holds_comment = source
+            .get(inline.root_node().byte_range())
+            .is_none_or(|s| s.contains("<!--"));
+        if !holds_comment {
+            continue;
+        }
         let mut cursor = inline.walk();
         'walk: loop {
             let node = cursor.node();
@@ -1318,6 +1390,450 @@ fn decode_entity(s: &str) -> String {
             code.and_then(char::from_u32)
                 .map(String::from)
                 .unwrap_or_else(|| s.to_string())
+        }
+    }
+}
+
+thread_local! {
+    /// What was read from recent documents on this thread.
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::default();
+}
+
+/// Blocks and heading fields read before, by their exact source text, so a
+/// one-character edit re-reads only the block it touched and the model is
+/// rebuilt from the rest.
+///
+/// A block node directly under the document (or a heading's section) reads
+/// the same wherever it sits: its tree and its inline trees depend only on
+/// its own bytes and the column it starts at, and reading it looks at
+/// nothing outside it. So a block read at one offset is the same block at
+/// another with every source offset moved, and the model built from cached
+/// blocks equals the one built from scratch. Blocks inside quotes are not
+/// cached (their structure depends on the markers around them). Likewise
+/// the fields of a heading line depend only on its text, its source map up
+/// to a shift, its bold runs and the section kind.
+#[derive(Default)]
+struct Memo {
+    leaves: Table<LeafKey, (Vec<Block>, Vec<Comment>)>,
+    pieces: Table<LineKey, Vec<Piece>>,
+    fields: Table<LineKey, Fields>,
+}
+
+impl Memo {
+    /// Ends a lowering: drops what was not used for a while.
+    fn sweep(&mut self) {
+        self.leaves.sweep();
+        self.pieces.sweep();
+        self.fields.sweep();
+    }
+}
+
+/// The memo of one kind of value: values by the hash of their key, each
+/// with the source offset it was read at.
+struct Table<K, V> {
+    entries: std::collections::HashMap<u64, Vec<Memoed<K, V>>>,
+    /// Lowerings so far; entries unused for [`Table::KEEP`] of them go.
+    generation: u64,
+    /// Source bytes the keys hold.
+    bytes: usize,
+}
+
+impl<K, V> Default for Table<K, V> {
+    fn default() -> Self {
+        Table {
+            entries: std::collections::HashMap::new(),
+            generation: 0,
+            bytes: 0,
+        }
+    }
+}
+
+struct Memoed<K, V> {
+    key: K,
+    /// Source offset the value was read at.
+    at: usize,
+    value: V,
+    used: u64,
+}
+
+impl<K, V> Table<K, V> {
+    /// Lowerings an entry survives unused (several documents may be read
+    /// on one thread in turn).
+    const KEEP: u64 = 8;
+    /// Source bytes held at most; past this the table starts over.
+    const MAX_BYTES: usize = 64 * 1024 * 1024;
+
+    /// The value whose key `same` accepts, with the offset it was read at.
+    fn get(&mut self, hash: u64, same: impl Fn(&K) -> bool) -> Option<(usize, &V)> {
+        let generation = self.generation;
+        let hit = self
+            .entries
+            .get_mut(&hash)?
+            .iter_mut()
+            .find(|e| same(&e.key))?;
+        hit.used = generation;
+        Some((hit.at, &hit.value))
+    }
+
+    fn insert(&mut self, hash: u64, key: K, bytes: usize, at: usize, value: V) {
+        self.bytes += bytes;
+        let used = self.generation;
+        self.entries.entry(hash).or_default().push(Memoed {
+            key,
+            at,
+            value,
+            used,
+        });
+    }
+
+    fn sweep(&mut self) {
+        let generation = self.generation;
+        if self.bytes > Self::MAX_BYTES {
+            self.entries.clear();
+        }
+        let mut held = 0;
+        self.entries.retain(|_, bucket| {
+            bucket.retain(|e| e.used + Self::KEEP > generation);
+            held += bucket.len();
+            !bucket.is_empty()
+        });
+        if held == 0 {
+            self.bytes = 0;
+        }
+        self.generation = generation + 1;
+    }
+}
+
+/// A block node: its kind, the column it starts at and its source text.
+struct LeafKey {
+    kind: u16,
+    column: usize,
+    text: Box<str>,
+}
+
+/// A heading line: its text with the source map taken relative to its
+/// start, its bold runs, and for fields the section kind and whether the
+/// entry is named already.
+struct LineKey {
+    line: Text,
+    bold: Vec<Range<usize>>,
+    kind: Option<SectionKind>,
+    named: bool,
+}
+
+fn hash_of(value: impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// Blocks longer than this are read afresh every time.
+const MAX_LEAF: usize = 64 * 1024;
+
+/// Appends the blocks and comments of the block node `node`, from the memo
+/// or from `read`.
+fn memo_leaf(
+    memo: &mut Memo,
+    source: &str,
+    node: Node<'_>,
+    out: &mut Vec<Block>,
+    comments: &mut Vec<Comment>,
+    read: impl FnOnce(&mut Vec<Block>, &mut Vec<Comment>),
+) {
+    let range = node.byte_range();
+    let text = source.get(range.clone()).filter(|t| t.len() <= MAX_LEAF);
+    let Some(text) = text.filter(|_| !bypassed()) else {
+        return read(out, comments);
+    };
+    let kind = node.kind_id();
+    let column = node.start_position().column;
+    let hash = hash_of((kind, column, text));
+    let same = |k: &LeafKey| k.kind == kind && k.column == column && &*k.text == text;
+    if let Some((from, (blocks, found))) = memo.leaves.get(hash, same) {
+        let to = range.start;
+        out.extend(blocks.iter().map(|b| moved_block(b, from, to)));
+        comments.extend(found.iter().map(|c| Comment {
+            range: moved_range(&c.range, from, to),
+            body: c.body.clone(),
+        }));
+        return;
+    }
+    let (blocks_at, comments_at) = (out.len(), comments.len());
+    read(out, comments);
+    let key = LeafKey {
+        kind,
+        column,
+        text: text.into(),
+    };
+    let value = (out[blocks_at..].to_vec(), comments[comments_at..].to_vec());
+    memo.leaves
+        .insert(hash, key, text.len(), range.start, value);
+}
+
+/// Where a line's source map starts, and a hash of the line's text, map
+/// (relative to that start) and `extra`.
+fn line_hash(line: &Text, extra: impl std::hash::Hash) -> Option<(usize, u64)> {
+    let base = line.segments().first()?.src.start;
+    let map: Vec<(usize, usize, bool, usize, usize)> = line
+        .segments()
+        .iter()
+        .map(|g| {
+            (
+                g.plain,
+                g.len,
+                g.verbatim,
+                g.src.start.wrapping_sub(base),
+                g.src.end.wrapping_sub(base),
+            )
+        })
+        .collect();
+    Some((base, hash_of((line.as_str(), map, extra))))
+}
+
+/// Whether two lines have the same text and the same source map up to a
+/// shift.
+fn same_shape(a: &Text, b: &Text) -> bool {
+    let (sa, sb) = (a.segments(), b.segments());
+    if a.as_str() != b.as_str() || sa.len() != sb.len() || sa.is_empty() {
+        return false;
+    }
+    let (ba, bb) = (sa[0].src.start, sb[0].src.start);
+    sa.iter().zip(sb).all(|(x, y)| {
+        x.plain == y.plain
+            && x.len == y.len
+            && x.verbatim == y.verbatim
+            && x.src.start.wrapping_sub(ba) == y.src.start.wrapping_sub(bb)
+            && x.src.end.wrapping_sub(ba) == y.src.end.wrapping_sub(bb)
+    })
+}
+
+/// `compute(line)` for a heading line, from `table` when the same line
+/// (up to a shift) with the same bold runs, kind and `named` was read
+/// before.
+fn memo_line<V: Clone>(
+    table: impl Fn(&mut Memo) -> &mut Table<LineKey, V>,
+    line: &Text,
+    bold: &[Range<usize>],
+    kind: Option<SectionKind>,
+    named: bool,
+    moved: impl Fn(&V, usize, usize) -> V,
+    compute: impl FnOnce() -> V,
+) -> V {
+    let Some((base, hash)) = line_hash(line, (bold, kind, named)).filter(|_| !bypassed()) else {
+        return compute();
+    };
+    let same = |k: &LineKey| {
+        k.bold == bold && k.kind == kind && k.named == named && same_shape(&k.line, line)
+    };
+    let found = MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        table(&mut m)
+            .get(hash, same)
+            .map(|(from, v)| moved(v, from, base))
+    });
+    if let Some(v) = found {
+        return v;
+    }
+    let value = compute();
+    MEMO.with(|m| {
+        let key = LineKey {
+            line: line.clone(),
+            bold: bold.to_vec(),
+            kind,
+            named,
+        };
+        table(&mut m.borrow_mut()).insert(hash, key, line.len(), base, value.clone());
+    });
+    value
+}
+
+#[cfg(not(test))]
+fn bypassed() -> bool {
+    false
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Whether lowerings on this thread read everything afresh.
+    static BYPASS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+#[cfg(test)]
+fn bypassed() -> bool {
+    BYPASS.with(std::cell::Cell::get)
+}
+
+/// A source offset read at `from` and now at `to`.
+fn moved(offset: usize, from: usize, to: usize) -> usize {
+    offset.wrapping_sub(from).wrapping_add(to)
+}
+
+fn moved_range(r: &Range<usize>, from: usize, to: usize) -> Range<usize> {
+    moved(r.start, from, to)..moved(r.end, from, to)
+}
+
+/// `t` with every source offset moved from `from` to `to`.
+fn moved_text(t: &Text, from: usize, to: usize) -> Text {
+    if from == to {
+        return t.clone();
+    }
+    let mut out = Text::new();
+    let s = t.as_str();
+    for seg in t.segments() {
+        let piece = &s[seg.plain..seg.plain + seg.len];
+        if seg.verbatim {
+            out.push_verbatim(piece, moved(seg.src.start, from, to));
+        } else {
+            out.push_replaced(piece, moved_range(&seg.src, from, to));
+        }
+    }
+    out
+}
+
+fn moved_opt(t: &Option<Text>, from: usize, to: usize) -> Option<Text> {
+    t.as_ref().map(|t| moved_text(t, from, to))
+}
+
+fn moved_fields(f: &Fields, from: usize, to: usize) -> Fields {
+    Fields {
+        organisation: moved_opt(&f.organisation, from, to),
+        title: moved_opt(&f.title, from, to),
+        location: moved_opt(&f.location, from, to),
+        dates: moved_opt(&f.dates, from, to),
+        tech: moved_opt(&f.tech, from, to),
+    }
+}
+
+fn moved_pieces(pieces: &[Piece], from: usize, to: usize) -> Vec<Piece> {
+    pieces
+        .iter()
+        .map(|p| Piece {
+            text: moved_text(&p.text, from, to),
+            role: p.role,
+            bold: p.bold,
+        })
+        .collect()
+}
+
+fn moved_block(b: &Block, from: usize, to: usize) -> Block {
+    match b {
+        Block::Heading { level, text, range } => Block::Heading {
+            level: *level,
+            text: moved_text(text, from, to),
+            range: moved_range(range, from, to),
+        },
+        Block::Paragraph { lines, bold, range } => Block::Paragraph {
+            lines: lines.iter().map(|l| moved_text(l, from, to)).collect(),
+            bold: bold.clone(),
+            range: moved_range(range, from, to),
+        },
+        Block::Item {
+            depth,
+            text,
+            bold_lead,
+            range,
+        } => Block::Item {
+            depth: *depth,
+            text: moved_text(text, from, to),
+            bold_lead: bold_lead.clone(),
+            range: moved_range(range, from, to),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::syntax_tree::{Parsers, SyntaxTree};
+
+    /// The model of `source` read with nothing taken from the memo.
+    fn afresh(source: &str) -> Resume {
+        let tree = Parsers::default().parse(source, Format::Markdown, None);
+        let SyntaxTree::Markdown(tree) = &tree else {
+            unreachable!("a Markdown parse gives a Markdown tree")
+        };
+        BYPASS.with(|b| b.set(true));
+        let resume = lower(source, tree, &ParseOptions::default());
+        BYPASS.with(|b| b.set(false));
+        resume
+    }
+
+    fn markdown_examples() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut out = Vec::new();
+        for dir in [root.join("tests/resumes"), root.join("../shared/dev-set")] {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                continue;
+            };
+            let mut files: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+            files.sort();
+            for f in files {
+                if f.extension().is_some_and(|e| e == "md") {
+                    out.push(std::fs::read_to_string(f).expect("example is UTF-8"));
+                }
+            }
+        }
+        out
+    }
+
+    /// Pieces typed into the examples: markup that changes how a block
+    /// reads, and blocks that repeat others at another offset.
+    const TYPED: &[&str] = &[
+        "**",
+        "_",
+        "\n\n",
+        "- Led 3 teams\n",
+        "### A — B\n",
+        "é",
+        "[t](u)",
+        "<!-- c -->",
+        "> ",
+        "\n| a | b |\n|---|---|\n| c | d |\n",
+        "**Acme** | Engineer | 2020\n",
+        "x",
+    ];
+
+    #[test]
+    fn edits_read_through_the_memo_equal_a_reading_afresh() {
+        let examples = markdown_examples();
+        assert!(examples.len() >= 5, "Markdown examples missing");
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut below = |n: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % n.max(1)
+        };
+        for text in examples {
+            // Repeated blocks at other offsets come from the memo too.
+            let text = format!("{text}\n{text}");
+            let mut doc = Document::new(&text, Format::Markdown, 0, ParseOptions::default());
+            assert_eq!(doc.resume(), &afresh(&text));
+            for step in 0..60 {
+                let len = doc.text().len();
+                let mut start = below(len + 1);
+                while !doc.text().is_char_boundary(start) {
+                    start -= 1;
+                }
+                let mut end = (start + below(3) * below(20)).min(len);
+                while !doc.text().is_char_boundary(end) {
+                    end -= 1;
+                }
+                let insert = if below(3) == 0 {
+                    ""
+                } else {
+                    TYPED[below(TYPED.len())]
+                };
+                doc.apply_edit(start..end, insert);
+                assert_eq!(
+                    doc.resume(),
+                    &afresh(doc.text()),
+                    "step {step}: {start}..{end} {insert:?}\n{}",
+                    doc.text()
+                );
+            }
         }
     }
 }
