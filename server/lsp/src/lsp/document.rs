@@ -306,7 +306,10 @@ async fn run(handle: Arc<DocHandle>, shared: Arc<Shared>) {
         }
         let snapshot = outcome.snapshot;
         let publish = outcome.publish;
-        handle.snapshot.send_replace(snapshot.clone());
+        // The previous snapshot (a thousand findings with their fixes on a
+        // large resume) is freed after the publication, off this task.
+        let previous = handle.snapshot.send_replace(snapshot.clone());
+        let _free_later = FreeLater(Some(previous));
         let mut published = handle.published.lock().await;
         if published.closed {
             return;
@@ -326,6 +329,20 @@ async fn run(handle: Arc<DocHandle>, shared: Arc<Shared>) {
                     snapshot.version,
                     received.elapsed()
                 );
+            }
+        }
+    }
+}
+
+/// Frees a snapshot on a blocking thread when dropped, so publishing does
+/// not wait for it.
+struct FreeLater(Option<Arc<Snapshot>>);
+
+impl Drop for FreeLater {
+    fn drop(&mut self) {
+        if let Some(snapshot) = self.0.take() {
+            if snapshot.found.len() > 64 && Arc::strong_count(&snapshot) == 1 {
+                tokio::task::spawn_blocking(move || drop(snapshot));
             }
         }
     }
