@@ -42,7 +42,7 @@ pub struct Definitions {
 /// definitions from a parsed LaTeX tree.
 pub fn definitions(source: &str, tree: &Tree) -> Definitions {
     let mut defs = Definitions::default();
-    collect_definitions(source, tree.root_node(), &mut defs);
+    collect_definitions(source, tree.root_node(), &mut defs, None);
     defs
 }
 
@@ -52,7 +52,7 @@ pub fn includes(source: &str, tree: &Tree) -> Vec<String> {
     let mut out = Vec::new();
     let mut stack = vec![tree.root_node()];
     while let Some(node) = stack.pop() {
-        if node.kind() == "command" {
+        if kind(node) == Kind::Command {
             let name = command_name(source, node);
             if matches!(name, "input" | "include" | "subfile") {
                 if let Some(g) = groups(node).first() {
@@ -72,36 +72,95 @@ pub fn includes(source: &str, tree: &Tree) -> Vec<String> {
 
 /// Reads the definitions below `node`, depth first with one cursor (no
 /// recursion, so nesting depth costs no call stack); a definition's body is
-/// not searched for further definitions.
-fn collect_definitions(source: &str, node: Node<'_>, defs: &mut Definitions) {
+/// not searched for further definitions. With `comments`, also collects
+/// every comment, in the same pass.
+fn collect_definitions(
+    source: &str,
+    node: Node<'_>,
+    defs: &mut Definitions,
+    mut comments: Option<&mut Vec<Comment>>,
+) {
+    // Only nodes that hold a `%` or a definition's name can hold a comment
+    // or a definition: the walk skips every other node's children.
+    let marks = marks(source, comments.is_some());
+    let has_mark = |r: Range<usize>| {
+        let i = marks.partition_point(|m| *m < r.start);
+        marks.get(i).is_some_and(|m| *m < r.end)
+    };
     let mut cursor = node.walk();
-    if !cursor.goto_first_child() {
+    if !has_mark(node.byte_range()) || !cursor.goto_first_child() {
         return;
     }
+    let mut depth = 1;
+    // The definition the cursor is in, and its depth: it is read when the
+    // cursor leaves it, with the node after it (found by the cursor, as
+    // `Node::next_sibling` costs a walk down from the root).
+    let mut pending: Option<(Node<'_>, usize)> = None;
     loop {
         let child = cursor.node();
-        let definition = child.kind() == "command"
-            && matches!(
-                command_name(source, child),
-                "newcommand"
-                    | "renewcommand"
-                    | "providecommand"
-                    | "newcommand*"
-                    | "renewcommand*"
-                    | "def"
-                    | "DeclareRobustCommand"
-            );
-        if definition {
-            read_definition(source, child, child.next_sibling(), defs);
-        } else if cursor.goto_first_child() {
+        let mut descend = true;
+        match kind(child) {
+            Kind::Comment => {
+                if let Some(out) = comments.as_deref_mut() {
+                    let text = &source[child.byte_range()];
+                    out.push(Comment {
+                        range: child.byte_range(),
+                        body: text.trim_start_matches('%').trim().to_string(),
+                    });
+                }
+                descend = false;
+            }
+            Kind::Command if pending.is_none() && defines_command(command_name(source, child)) => {
+                // Comments inside the definition are still wanted.
+                descend = comments.is_some();
+                pending = Some((child, depth));
+            }
+            _ => {}
+        }
+        if descend && has_mark(child.byte_range()) && cursor.goto_first_child() {
+            depth += 1;
             continue;
         }
-        while !cursor.goto_next_sibling() {
-            if !cursor.goto_parent() || cursor.node() == node {
+        loop {
+            let moved = cursor.goto_next_sibling();
+            if let Some((definition, _)) = pending.filter(|(_, at)| *at == depth) {
+                let next = moved.then(|| cursor.node());
+                read_definition(source, definition, next, defs);
+                pending = None;
+            }
+            if moved {
+                break;
+            }
+            if !cursor.goto_parent() || depth <= 1 {
                 return;
             }
+            depth -= 1;
         }
     }
+}
+
+/// Sorted offsets of every backslash that opens a definition command
+/// (`\newcommand`, `\def`, ...) and, with `comments`, of every `%`.
+fn marks(source: &str, comments: bool) -> Vec<usize> {
+    const NAMES: [&str; 5] = [
+        "newcommand",
+        "renewcommand",
+        "providecommand",
+        "def",
+        "DeclareRobustCommand",
+    ];
+    source
+        .bytes()
+        .enumerate()
+        .filter(|(i, b)| match b {
+            b'%' => comments,
+            b'\\' => NAMES
+                .iter()
+                .any(|n| source.as_bytes()[i + 1..].starts_with(n.as_bytes())),
+            _ => false,
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 fn read_definition(source: &str, cmd: Node<'_>, next: Option<Node<'_>>, defs: &mut Definitions) {
@@ -118,7 +177,7 @@ fn read_definition(source: &str, cmd: Node<'_>, next: Option<Node<'_>>, defs: &m
             .and_then(|o| inner_source(source, *o).trim().parse::<usize>().ok())
             .unwrap_or(0);
         (inner, arity, gs.get(1).copied())
-    } else if let Some(n) = next.filter(|n| n.kind() == "command") {
+    } else if let Some(n) = next.filter(|n| kind(*n) == Kind::Command) {
         // \newcommand\name[n]{body}: the name is the next command and carries
         // the arity and the body as its own arguments. \def\name#1#2{body}.
         let name = command_name(source, n).to_string();
@@ -143,7 +202,7 @@ fn read_definition(source: &str, cmd: Node<'_>, next: Option<Node<'_>>, defs: &m
     if let Some(b) = body {
         let mut stack = vec![b];
         while let Some(n) = stack.pop() {
-            if n.kind() == "command" {
+            if kind(n) == Kind::Command {
                 calls.push(command_name(source, n).to_string());
             }
             let mut c = n.walk();
@@ -160,7 +219,28 @@ fn read_definition(source: &str, cmd: Node<'_>, next: Option<Node<'_>>, defs: &m
     defs.calls.insert(name, calls);
 }
 
+/// The name of a command without its backslash. The name token
+/// (`\\[a-zA-Z@]+\*?`) opens the command node, so it is read from the
+/// source without a field lookup.
 fn command_name<'s>(source: &'s str, node: Node<'_>) -> &'s str {
+    let r = node.byte_range();
+    let bytes = &source.as_bytes()[r.clone()];
+    let letters = bytes
+        .iter()
+        .skip(1)
+        .take_while(|b| b.is_ascii_alphabetic() || **b == b'@')
+        .count();
+    let name = if kind(node) == Kind::Command && bytes.first() == Some(&b'\\') && letters > 0 {
+        let star = usize::from(bytes.get(1 + letters) == Some(&b'*'));
+        &source[r.start + 1..r.start + 1 + letters + star]
+    } else {
+        command_name_field(source, node)
+    };
+    debug_assert_eq!(name, command_name_field(source, node));
+    name
+}
+
+fn command_name_field<'s>(source: &'s str, node: Node<'_>) -> &'s str {
     node.child_by_field_name("name")
         .map(|n| &source[n.byte_range()])
         .unwrap_or("")
@@ -168,13 +248,31 @@ fn command_name<'s>(source: &'s str, node: Node<'_>) -> &'s str {
 }
 
 fn groups(node: Node<'_>) -> Vec<Node<'_>> {
-    let mut c = node.walk();
-    node.children_by_field_name("argument", &mut c).collect()
+    children_in_field(node, kinds().argument_field)
 }
 
 fn optionals(node: Node<'_>) -> Vec<Node<'_>> {
+    children_in_field(node, kinds().optional_field)
+}
+
+/// The children of `node` in a field, by field id.
+fn children_in_field(node: Node<'_>, field: Option<std::num::NonZeroU16>) -> Vec<Node<'_>> {
+    let mut out = Vec::new();
+    if field.is_none() || node.child_count() == 0 {
+        return out;
+    }
     let mut c = node.walk();
-    node.children_by_field_name("optional", &mut c).collect()
+    if c.goto_first_child() {
+        loop {
+            if c.field_id() == field {
+                out.push(c.node());
+            }
+            if !c.goto_next_sibling() {
+                break;
+            }
+        }
+    }
+    out
 }
 
 /// Source between a group's delimiters.
@@ -193,7 +291,9 @@ fn inner_range(source: &str, group: Node<'_>) -> Range<usize> {
     };
     let end = if s.len() > 1 && s.ends_with(['}', ']']) && group.child_count() > 0 {
         let last = group.child(group.child_count() - 1);
-        if last.is_some_and(|l| !l.is_missing() && matches!(l.kind(), "}" | "]")) {
+        if last.is_some_and(|l| {
+            !l.is_missing() && matches!(kind(l), Kind::CloseBrace | Kind::CloseBracket)
+        }) {
             r.end - 1
         } else {
             r.end
@@ -243,13 +343,13 @@ struct Lowering<'a> {
 /// Lowers a parsed LaTeX document.
 pub(crate) fn lower(source: &str, tree: &Tree, options: &ParseOptions) -> Resume {
     let root = tree.root_node();
-    let mut defs = definitions(source, tree);
+    let mut resume = Resume::empty(Format::Latex);
+    let mut defs = Definitions::default();
+    collect_definitions(source, root, &mut defs, Some(&mut resume.comments));
     for (k, v) in &options.arities {
         defs.arity.entry(k.clone()).or_insert(*v);
     }
     let known = known_macros(&defs, options);
-    let mut resume = Resume::empty(Format::Latex);
-    collect_comments(source, root, &mut resume.comments);
 
     let uses_resume_macro = uses_any(source, root, &known);
     let body = find_document_body(source, root).unwrap_or(root);
@@ -375,7 +475,7 @@ fn uses_any(source: &str, root: Node<'_>, known: &HashMap<String, Known>) -> boo
         while i < children.len() {
             let child = children[i];
             i += 1;
-            if child.kind() == "command" {
+            if kind(child) == Kind::Command {
                 let name = command_name(source, child);
                 if is_definition(name) {
                     // `\newcommand\name[1]{...}`: the name and body follow.
@@ -397,28 +497,6 @@ fn uses_any(source: &str, root: Node<'_>, known: &HashMap<String, Known>) -> boo
     false
 }
 
-fn collect_comments(source: &str, root: Node<'_>, out: &mut Vec<Comment>) {
-    // Depth-first, children in order, with one cursor.
-    let mut cursor = root.walk();
-    loop {
-        let n = cursor.node();
-        if n.kind() == "comment" {
-            let text = &source[n.byte_range()];
-            out.push(Comment {
-                range: n.byte_range(),
-                body: text.trim_start_matches('%').trim().to_string(),
-            });
-        } else if cursor.goto_first_child() {
-            continue;
-        }
-        while !cursor.goto_next_sibling() {
-            if !cursor.goto_parent() {
-                return;
-            }
-        }
-    }
-}
-
 fn env_name<'s>(source: &'s str, env: Node<'_>) -> &'s str {
     env.child_by_field_name("begin")
         .and_then(|b| b.child_by_field_name("name"))
@@ -429,7 +507,7 @@ fn env_name<'s>(source: &'s str, env: Node<'_>) -> &'s str {
 fn find_document_body<'t>(source: &str, root: Node<'t>) -> Option<Node<'t>> {
     let mut stack = vec![root];
     while let Some(n) = stack.pop() {
-        if n.kind() == "environment" && env_name(source, n) == "document" {
+        if kind(n) == Kind::Environment && env_name(source, n) == "document" {
             return Some(n);
         }
         let mut c = n.walk();
@@ -475,22 +553,26 @@ enum WalkTask<'t> {
 
 impl Lowering<'_> {
     fn spec_of(&self, node: Node<'_>) -> Option<Known> {
-        if node.kind() != "command" {
+        if kind(node) != Kind::Command {
             return None;
         }
         self.known.get(command_name(self.source, node)).cloned()
     }
 
     fn contains_structure(&self, node: Node<'_>) -> bool {
+        // Commands and environments start with a backslash.
+        if !self.source[node.byte_range()].contains('\\') {
+            return false;
+        }
         let mut stack = vec![node];
         while let Some(n) = stack.pop() {
-            if n.kind() == "command" {
+            if kind(n) == Kind::Command {
                 let name = command_name(self.source, n);
                 if self.known.contains_key(name) || name == "item" {
                     return true;
                 }
             }
-            if n.kind() == "environment" && n != node {
+            if kind(n) == Kind::Environment && n != node {
                 return true;
             }
             let mut c = n.walk();
@@ -571,9 +653,9 @@ impl Lowering<'_> {
             return i;
         }
         let walk = |node: Node<'t>, depth: usize| WalkTask::Walk { node, depth, level };
-        match child.kind() {
-            "comment" | "begin" | "end" | "{" | "}" => {}
-            "command" => {
+        match kind(child) {
+            Kind::Comment | Kind::Begin | Kind::End | Kind::OpenBrace | Kind::CloseBrace => {}
+            Kind::Command => {
                 let name = command_name(self.source, child);
                 if let Some(k) = self.spec_of(child) {
                     let excess = self.known_command(child, &k, depth);
@@ -588,14 +670,14 @@ impl Lowering<'_> {
                     let mut parts = vec![child];
                     while i < children.len() {
                         let n = children[i];
-                        let stop = match n.kind() {
-                            "command" => {
+                        let stop = match kind(n) {
+                            Kind::Command => {
                                 let nn = command_name(self.source, n);
-                                BULLET_STOP.contains(&nn) || self.spec_of(n).is_some()
+                                BULLET_STOP.contains(&nn) || self.known.contains_key(nn)
                             }
                             // The brace that closes the group around
                             // `\small{\item{...}}` ends the item too.
-                            "environment" | "{" | "}" => true,
+                            Kind::Environment | Kind::OpenBrace | Kind::CloseBrace => true,
                             _ => false,
                         };
                         if stop {
@@ -653,7 +735,7 @@ impl Lowering<'_> {
                     self.add_loose(child);
                 }
             }
-            "environment" => {
+            Kind::Environment => {
                 let name = env_name(self.source, child);
                 if self.heading_macros.contains(&format!("env:{name}")) {
                     let heading = env_heading_group(child);
@@ -681,14 +763,14 @@ impl Lowering<'_> {
                     after.push(WalkTask::Break(child.end_byte()));
                 }
             }
-            "group" => {
+            Kind::Group => {
                 if self.contains_structure(child) {
                     after.push(walk(child, depth));
                 } else {
                     self.add_loose(child);
                 }
             }
-            "ERROR" => after.push(walk(child, depth)),
+            Kind::Error => after.push(walk(child, depth)),
             _ => self.add_loose(child),
         }
         i
@@ -794,7 +876,7 @@ impl Lowering<'_> {
     /// An unknown command with arguments that is not formatting
     /// (`\descript{..}`, `\location{..}`): such commands lay out lines.
     fn is_line_command(&self, node: Node<'_>) -> bool {
-        if node.kind() != "command" {
+        if kind(node) != Kind::Command {
             return false;
         }
         let name = command_name(self.source, node);
@@ -1162,8 +1244,8 @@ impl Lowering<'_> {
         let mut stack = vec![(body, 0)];
         while let Some((n, inside)) = stack.pop() {
             let mut candidate = false;
-            match n.kind() {
-                "command" => {
+            match kind(n) {
+                Kind::Command => {
                     let name = command_name(self.source, n);
                     if let Some(k) = self.known.get(name) {
                         if k.spec.kind == MacroKind::Section {
@@ -1183,7 +1265,7 @@ impl Lowering<'_> {
                         continue;
                     }
                 }
-                "environment" => {
+                Kind::Environment => {
                     if let Some(g) = env_heading_group(n) {
                         candidate = true;
                         if inside < MAX_CANDIDATE_NESTING {
@@ -1212,7 +1294,7 @@ impl Lowering<'_> {
     /// a date (`\employer{Acme}{Jan 2020 -- Present}{Analyst}{Leeds, UK}`):
     /// the spec for its text arguments, which are those arguments.
     fn inferred_entry<'t>(&self, node: Node<'t>) -> Option<(Known, Vec<Node<'t>>)> {
-        if node.kind() != "command" {
+        if kind(node) != Kind::Command {
             return None;
         }
         let name = command_name(self.source, node);
@@ -1226,15 +1308,20 @@ impl Lowering<'_> {
     /// calls without a date are entries too (`\datedsubsection{Tiny Lisp}{}`).
     fn find_entry_macros(&self, body: Node<'_>) -> std::collections::HashSet<String> {
         let mut out = std::collections::HashSet::new();
-        // Each node with the number of candidates it is nested in.
-        let mut stack = vec![(body, 0)];
-        while let Some((n, mut inside)) = stack.pop() {
-            if n.kind() == "command" {
+        // Depth first with one cursor; `inside` is the number of candidates
+        // the cursor's node is nested in, `insides` that of its ancestors.
+        let mut cursor = body.walk();
+        let mut inside = 0;
+        let mut insides = Vec::new();
+        loop {
+            let n = cursor.node();
+            let mut descend = true;
+            let mut child_inside = inside;
+            if kind(n) == Kind::Command {
                 let name = command_name(self.source, n);
                 if is_definition(name) {
-                    continue;
-                }
-                if !self.known.contains_key(name)
+                    descend = false;
+                } else if !self.known.contains_key(name)
                     && skip_args(name) == 0
                     && !is_formatting(name)
                     && name != "item"
@@ -1254,14 +1341,22 @@ impl Lowering<'_> {
                                 out.insert(name.to_string());
                             }
                         }
-                        inside += 1;
+                        child_inside += 1;
                     }
                 }
             }
-            let mut c = n.walk();
-            stack.extend(n.children(&mut c).map(|child| (child, inside)));
+            if descend && cursor.goto_first_child() {
+                insides.push(inside);
+                inside = child_inside;
+                continue;
+            }
+            while !cursor.goto_next_sibling() {
+                if !cursor.goto_parent() {
+                    return out;
+                }
+                inside = insides.pop().unwrap_or(0);
+            }
         }
-        out
     }
 
     /// The arguments of `\begin{rSubsection}{Acme}{2019 -- 2021}{Analyst}{}`
@@ -1490,13 +1585,15 @@ impl Lowering<'_> {
             let text = self.plain(*g, false);
             // `{\href{...}{GitHub}}` where a location or date goes is a link,
             // not a field.
-            let link_only = text.source_span().is_some_and(|span| {
-                link_ranges(self.source, *g)
-                    .iter()
-                    .any(|l| l.start <= span.start && span.end <= l.end)
-            });
-            if link_only
-                && (matches!(role, ArgRole::Location | ArgRole::Dates) || k.inferred && i > 0)
+            let link_only = || {
+                text.source_span().is_some_and(|span| {
+                    link_ranges(self.source, *g)
+                        .iter()
+                        .any(|l| l.start <= span.start && span.end <= l.end)
+                })
+            };
+            if (matches!(role, ArgRole::Location | ArgRole::Dates) || k.inferred && i > 0)
+                && link_only()
             {
                 continue;
             }
@@ -1751,9 +1848,9 @@ impl Lowering<'_> {
     fn open_text(&self, node: Node<'_>, out: &mut Text, breaks: bool) -> Option<TextFrame> {
         let src = self.source;
         let r = node.byte_range();
-        match node.kind() {
-            "text" => out.push_verbatim(&src[r.clone()], r.start),
-            "escape" => {
+        match kind(node) {
+            Kind::Text => out.push_verbatim(&src[r.clone()], r.start),
+            Kind::Escape => {
                 let s = &src[r.clone()];
                 let c = &s[1..];
                 let rep = match c {
@@ -1764,7 +1861,7 @@ impl Lowering<'_> {
                 };
                 out.push_replaced(rep, r);
             }
-            "dash" => {
+            Kind::Dash => {
                 let rep = if src[r.clone()].len() >= 3 {
                     "—"
                 } else {
@@ -1772,15 +1869,20 @@ impl Lowering<'_> {
                 };
                 out.push_replaced(rep, r);
             }
-            "nbsp" => out.push_replaced(" ", r),
-            "line_break" => out.push_replaced(if breaks { BREAK_STR } else { " " }, r),
-            "comment" | "parameter" | "display_math" | "optional_argument" | "begin" | "end" => {}
-            "alignment_tab" => out.push_replaced(if breaks { FILL_STR } else { " " }, r),
-            "inline_math" => {
+            Kind::Nbsp => out.push_replaced(" ", r),
+            Kind::LineBreak => out.push_replaced(if breaks { BREAK_STR } else { " " }, r),
+            Kind::Comment
+            | Kind::Parameter
+            | Kind::DisplayMath
+            | Kind::OptionalArgument
+            | Kind::Begin
+            | Kind::End => {}
+            Kind::AlignmentTab => out.push_replaced(if breaks { FILL_STR } else { " " }, r),
+            Kind::InlineMath => {
                 let rep = math_text(&src[r.clone()]);
                 out.push_replaced(&rep, r);
             }
-            "verb" => {
+            Kind::Verb => {
                 let s = &src[r.clone()];
                 let body = s.trim_start_matches("\\verb").trim_start_matches('*');
                 let inner: String = body.chars().skip(1).collect();
@@ -1789,7 +1891,7 @@ impl Lowering<'_> {
                     .unwrap_or(&inner);
                 out.push_replaced(inner, r);
             }
-            "command" => return self.open_command(node, out, breaks),
+            Kind::Command => return self.open_command(node, out, breaks),
             _ => return Some(self.children_frame(node)),
         }
         None
@@ -1798,7 +1900,7 @@ impl Lowering<'_> {
     /// The frame that reads `node` as its children and the gaps between
     /// them (a group without its braces).
     fn children_frame(&self, node: Node<'_>) -> TextFrame {
-        let inner = if node.kind() == "group" {
+        let inner = if kind(node) == Kind::Group {
             inner_range(self.source, node)
         } else {
             node.byte_range()
@@ -1871,8 +1973,8 @@ impl Lowering<'_> {
                 true
             }
             TextFrame::Children { at, end, accent } => {
-                let kind = child.kind();
-                if matches!(kind, "{" | "}") {
+                let kind = kind(child);
+                if matches!(kind, Kind::OpenBrace | Kind::CloseBrace) {
                     return false;
                 }
                 let (cs, ce) = (child.start_byte(), child.end_byte());
@@ -1888,13 +1990,13 @@ impl Lowering<'_> {
                     // `\'e` or `\'{e}`: compose with the first letter that
                     // follows.
                     let s = &src[cs..ce];
-                    let letter_at = if kind == "group" { 1 } else { 0 };
+                    let letter_at = if kind == Kind::Group { 1 } else { 0 };
                     if let Some(ch) = s[letter_at.min(s.len())..].chars().next() {
                         if let Some(composed) = compose(mark, ch) {
                             let letter_end = cs + letter_at + ch.len_utf8();
-                            let consumed_end = if kind == "group" { ce } else { letter_end };
+                            let consumed_end = if kind == Kind::Group { ce } else { letter_end };
                             out.push_replaced(&composed.to_string(), ar.start..consumed_end);
-                            if kind == "text" && letter_end < ce {
+                            if kind == Kind::Text && letter_end < ce {
                                 out.push_verbatim(&src[letter_end..ce], letter_end);
                             }
                             *at = ce;
@@ -1902,7 +2004,7 @@ impl Lowering<'_> {
                         }
                     }
                 }
-                if kind == "escape" {
+                if kind == Kind::Escape {
                     let c = &src[cs + 1..ce];
                     if is_accent(c) {
                         *accent = c.chars().next().map(|a| (a, cs..ce));
@@ -2032,17 +2134,94 @@ enum TextFrame {
     },
 }
 
+/// The node kinds of the LaTeX grammar the lowering tells apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Command,
+    Group,
+    Text,
+    Escape,
+    Dash,
+    Nbsp,
+    LineBreak,
+    Comment,
+    Parameter,
+    DisplayMath,
+    OptionalArgument,
+    Begin,
+    End,
+    AlignmentTab,
+    InlineMath,
+    Verb,
+    Environment,
+    OpenBrace,
+    CloseBrace,
+    CloseBracket,
+    Error,
+    Other,
+}
+
+/// The kind of `node`, by its numeric kind id (no name lookup).
+fn kind(node: Node<'_>) -> Kind {
+    let id = node.kind_id();
+    if id == u16::MAX {
+        return Kind::Error;
+    }
+    kinds()
+        .by_id
+        .get(usize::from(id))
+        .copied()
+        .unwrap_or(Kind::Other)
+}
+
 /// Node kind and field ids of the LaTeX grammar, looked up once.
 struct Kinds {
+    /// Kind id → kind (by name, as `Node::kind` reads it).
+    by_id: Vec<Kind>,
     argument_field: Option<std::num::NonZeroU16>,
+    optional_field: Option<std::num::NonZeroU16>,
 }
 
 fn kinds() -> &'static Kinds {
     static KINDS: std::sync::OnceLock<Kinds> = std::sync::OnceLock::new();
     KINDS.get_or_init(|| {
         let language = tree_sitter::Language::new(tree_sitter_resume_latex::LANGUAGE);
+        let by_id = (0..language.node_kind_count())
+            .map(|id| {
+                let name = u16::try_from(id)
+                    .ok()
+                    .and_then(|id| language.node_kind_for_id(id))
+                    .unwrap_or("");
+                match name {
+                    "command" => Kind::Command,
+                    "group" => Kind::Group,
+                    "text" => Kind::Text,
+                    "escape" => Kind::Escape,
+                    "dash" => Kind::Dash,
+                    "nbsp" => Kind::Nbsp,
+                    "line_break" => Kind::LineBreak,
+                    "comment" => Kind::Comment,
+                    "parameter" => Kind::Parameter,
+                    "display_math" => Kind::DisplayMath,
+                    "optional_argument" => Kind::OptionalArgument,
+                    "begin" => Kind::Begin,
+                    "end" => Kind::End,
+                    "alignment_tab" => Kind::AlignmentTab,
+                    "inline_math" => Kind::InlineMath,
+                    "verb" => Kind::Verb,
+                    "environment" => Kind::Environment,
+                    "{" => Kind::OpenBrace,
+                    "}" => Kind::CloseBrace,
+                    "]" => Kind::CloseBracket,
+                    "ERROR" => Kind::Error,
+                    _ => Kind::Other,
+                }
+            })
+            .collect();
         Kinds {
+            by_id,
             argument_field: language.field_id_for_name("argument"),
+            optional_field: language.field_id_for_name("optional"),
         }
     })
 }
@@ -2186,6 +2365,11 @@ fn is_dimension(s: &str) -> bool {
 }
 
 fn is_definition(name: &str) -> bool {
+    defines_command(name) || matches!(name, "newenvironment" | "renewenvironment")
+}
+
+/// Commands that define a macro.
+fn defines_command(name: &str) -> bool {
     matches!(
         name,
         "newcommand"
@@ -2195,8 +2379,6 @@ fn is_definition(name: &str) -> bool {
             | "renewcommand*"
             | "def"
             | "DeclareRobustCommand"
-            | "newenvironment"
-            | "renewenvironment"
     )
 }
 
@@ -2263,8 +2445,14 @@ fn env_heading_group(env: Node<'_>) -> Option<Node<'_>> {
     let mut c = begin.walk();
     let first = begin.children_by_field_name("argument", &mut c).next();
     first
-        .or_else(|| begin.next_sibling())
-        .filter(|g| g.kind() == "group")
+        .or_else(|| {
+            // The node after `begin` (`Node::next_sibling` costs a walk
+            // down from the root, so the environment's children are read).
+            let mut c = env.walk();
+            let next = env.children(&mut c).skip_while(|n| *n != begin).nth(1);
+            next
+        })
+        .filter(|g| kind(*g) == Kind::Group)
 }
 
 fn is_verbatim_env(name: &str) -> bool {
@@ -2380,9 +2568,14 @@ fn skip_args(name: &str) -> usize {
 /// Source ranges of the links (`\href`, `\url`) inside `node`.
 fn link_ranges(source: &str, node: Node<'_>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    let s = &source[node.byte_range()];
+    if !(s.contains("\\href") || s.contains("\\url") || s.contains("\\hyperlink")) {
+        return out;
+    }
     let mut stack = vec![node];
     while let Some(n) = stack.pop() {
-        if n.kind() == "command" && matches!(command_name(source, n), "href" | "url" | "hyperlink")
+        if kind(n) == Kind::Command
+            && matches!(command_name(source, n), "href" | "url" | "hyperlink")
         {
             out.push(n.byte_range());
             continue;
@@ -2427,9 +2620,14 @@ fn split_name_and_tech(text: &Text, links: &[Range<usize>]) -> (Text, Option<Tex
 }
 
 fn has_bold(source: &str, node: Node<'_>) -> bool {
+    let s = &source[node.byte_range()];
+    if !(s.contains("\\textbf") || s.contains("\\bf")) {
+        return false;
+    }
     let mut stack = vec![node];
     while let Some(n) = stack.pop() {
-        if n.kind() == "command" && matches!(command_name(source, n), "textbf" | "bfseries" | "bf")
+        if kind(n) == Kind::Command
+            && matches!(command_name(source, n), "textbf" | "bfseries" | "bf")
         {
             return true;
         }

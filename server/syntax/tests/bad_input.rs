@@ -336,9 +336,11 @@ fn deeply_nested_latex_fits_a_worker_thread_stack() {
             let resume = parse_on_a_small_stack(source.clone(), Format::Latex);
             let took = started.elapsed();
             assert_sound(&source, &resume, "nested LaTeX");
-            // Linear work: a few seconds at most even in a debug build.
+            eprintln!("{n} levels: {took:?} for {:?}", &source[..40]);
+            // Linear work takes a few seconds at most in a debug build on a
+            // busy machine; quadratic work on 10 000 levels takes minutes.
             assert!(
-                took < Duration::from_secs(20),
+                took < Duration::from_secs(60),
                 "{n} levels took {took:?}: {}",
                 &source[..40]
             );
