@@ -24,6 +24,8 @@ enum Block {
         lines: Vec<Text>,
         /// Plain ranges (per line) that were bold.
         bold: Vec<Vec<Range<usize>>>,
+        /// Whether a line is nothing but links (`[Code](…) | [Demo](…)`).
+        links: Vec<bool>,
         range: Range<usize>,
     },
     Item {
@@ -152,11 +154,28 @@ fn lower_blocks(
                     from_heading = true;
                 }
             }
-            Block::Paragraph { lines, bold, range } => {
+            Block::Paragraph {
+                lines,
+                bold,
+                links,
+                range,
+            } => {
                 let Some(section) = sections.last_mut() else {
                     resume.header.extend(lines);
                     continue;
                 };
+                // A line of links under a project (`[Code](…) | [Demo](…)`)
+                // names no field and says nothing.
+                let (lines, bold): (Vec<Text>, Vec<Vec<Range<usize>>>) = lines
+                    .into_iter()
+                    .zip(bold)
+                    .zip(&links)
+                    .filter(|(_, only_links)| !**only_links)
+                    .map(|(line, _)| line)
+                    .unzip();
+                if lines.is_empty() {
+                    continue;
+                }
                 let heading_org = group.clone().or_else(|| {
                     entry_level?;
                     let last = section.entries.last()?;
@@ -368,24 +387,30 @@ fn paragraph(
     // Boston, MA`); entry lines of their own never wait for one.
     // A line with its own dates under an entry that has dates is the next
     // entry (`**Dean's List** | 2019` then `**Hackathon Winner** | 2020`).
+    // A place of its own (`*Rotterdam, NL*`) under an entry without one is
+    // its location.
+    let place = is_place(first.as_str());
     let entry_open = section.entries.last().is_some_and(|e| {
         e.bullets.is_empty()
             && !(has_date && e.dates.is_some())
             && (e.dates.is_none()
                 || e.title.is_none()
-                || (from_heading && e.organisation.is_none()))
+                || (from_heading && e.organisation.is_none())
+                || (place && e.location.is_none()))
     });
     let detail = has_date || (pieces.len() <= 3 && reads_like_names(first, first_bold));
     if entry_open && detail && first.len() < 120 {
         // A detail line under an entry heading: `*Jan 2020 – Present*`,
         // `Software Engineer | Chicago, IL`.
         let kind = section.kind;
+        let details = detail_lines(&lines, &bold);
         let entry = section.entries.last_mut().expect("checked above");
-        for (i, line) in lines.iter().enumerate() {
+        for (i, line) in lines.iter().enumerate().take(details) {
             let named = entry.title.is_some();
             fill(source, entry, heading_fields(line, &bold[i], kind, named));
         }
-        entry.range.end = entry.range.end.max(range.end);
+        entry.range.end = entry.range.end.max(lines_end(&lines[..details], &range));
+        push_prose(section, &lines[details..]);
         return;
     }
     if is_entry_line {
@@ -397,7 +422,8 @@ fn paragraph(
         if let Some(g) = heading_org.filter(|_| entry.title.is_some()) {
             inherit(&mut entry, g);
         }
-        for (i, line) in lines.iter().enumerate().skip(1) {
+        let details = detail_lines(&lines, &bold);
+        for (i, line) in lines.iter().enumerate().take(details).skip(1) {
             let named = entry.title.is_some();
             fill(
                 source,
@@ -405,7 +431,47 @@ fn paragraph(
                 heading_fields(line, &bold[i], section.kind, named),
             );
         }
+        if details < lines.len() {
+            entry.range.end = lines_end(&lines[..details], &range);
+            entry.heading_range.end = entry.range.end;
+        }
         section.entries.push(entry);
+        push_prose(section, &lines[details..]);
+        return;
+    }
+    push_prose(section, &lines);
+}
+
+/// How many lines of an entry's paragraph give its fields: the first, and
+/// the lines after it up to the first that reads as a sentence (`Built the
+/// billing system.`), which starts the entry's description.
+fn detail_lines(lines: &[Text], bold: &[Vec<Range<usize>>]) -> usize {
+    1 + lines
+        .iter()
+        .zip(bold)
+        .skip(1)
+        .take_while(|(line, bold)| {
+            let dated = heading_pieces(line, bold)
+                .iter()
+                .any(|p| looks_like_date(p.text.as_str()));
+            dated || reads_like_names(line, bold)
+        })
+        .count()
+}
+
+/// The source offset where the last of `lines` ends (the end of `range`
+/// when there is none).
+fn lines_end(lines: &[Text], range: &Range<usize>) -> usize {
+    lines
+        .last()
+        .and_then(Text::source_span)
+        .map_or(range.end, |r| r.end)
+}
+
+/// Lines of a paragraph as one piece of section prose, the line breaks
+/// read as spaces.
+fn push_prose(section: &mut Section, lines: &[Text]) {
+    if lines.is_empty() {
         return;
     }
     let mut prose = Text::new();
@@ -905,9 +971,10 @@ fn leaf(
         }
         "paragraph" => {
             if let Some(inline) = first_child_of_kind(child, "inline") {
-                let (text, bold) = inline_text(source, tree, inline);
+                let (text, bold, links) = inline_text(source, tree, inline);
                 let mut lines = Vec::new();
                 let mut bolds = Vec::new();
+                let mut link_lines = Vec::new();
                 let mut at = 0;
                 for piece in text.as_str().split('\n') {
                     let range = at..at + piece.len();
@@ -915,11 +982,18 @@ fn leaf(
                     let collapsed = strip_stray_underscores(&line.collapse_whitespace());
                     if !collapsed.is_empty() {
                         bolds.push(rebase_bold(&text, &collapsed, &bold));
+                        let link_texts = rebase_bold(&text, &collapsed, &links);
+                        link_lines.push(only_links(&collapsed, &link_texts));
                         lines.push(collapsed);
                     }
                     at = range.end + 1;
                 }
-                paragraph_blocks(source, lines, bolds, child.byte_range(), out);
+                let lines = Lines {
+                    lines,
+                    bold: bolds,
+                    links: link_lines,
+                };
+                paragraph_blocks(source, lines, child.byte_range(), out);
             }
         }
         "list" => collect_list(source, tree, child, 0, out, comments),
@@ -937,38 +1011,31 @@ const LINE_HEADING: usize = usize::MAX;
 /// bold or capitals (`**Experience**`, `WORK HISTORY`), as resumes converted
 /// from word processors write their headings, is a heading; the lines
 /// between such headings are paragraphs.
-fn paragraph_blocks(
-    source: &str,
-    lines: Vec<Text>,
-    bolds: Vec<Vec<Range<usize>>>,
-    range: Range<usize>,
-    out: &mut Vec<Block>,
-) {
-    let mut run: Vec<Text> = Vec::new();
-    let mut run_bold: Vec<Vec<Range<usize>>> = Vec::new();
-    let flush =
-        |run: &mut Vec<Text>, run_bold: &mut Vec<Vec<Range<usize>>>, out: &mut Vec<Block>| {
-            if run.is_empty() {
-                return;
-            }
-            let start = run[0].source_span().map_or(range.start, |r| r.start);
-            let end = run[run.len() - 1]
-                .source_span()
-                .map_or(range.end, |r| r.end);
-            let whole = run.len() == lines.len();
-            out.push(Block::Paragraph {
-                lines: std::mem::take(run),
-                bold: std::mem::take(run_bold),
-                range: if whole {
-                    trim_range(source, range.clone())
-                } else {
-                    start..end.max(start)
-                },
-            });
-        };
-    for (line, bold) in lines.iter().zip(&bolds) {
-        if let Some(heading) = line_heading(line, bold) {
-            flush(&mut run, &mut run_bold, out);
+fn paragraph_blocks(source: &str, lines: Lines, range: Range<usize>, out: &mut Vec<Block>) {
+    let count = lines.lines.len();
+    let mut run = Lines::default();
+    let flush = |run: &mut Lines, out: &mut Vec<Block>| {
+        if run.lines.is_empty() {
+            return;
+        }
+        let start = run.lines[0].source_span().map_or(range.start, |r| r.start);
+        let end = lines_end(&run.lines, &range);
+        let whole = run.lines.len() == count;
+        let run = std::mem::take(run);
+        out.push(Block::Paragraph {
+            lines: run.lines,
+            bold: run.bold,
+            links: run.links,
+            range: if whole {
+                trim_range(source, range.clone())
+            } else {
+                start..end.max(start)
+            },
+        });
+    };
+    for ((line, bold), links) in lines.lines.into_iter().zip(lines.bold).zip(lines.links) {
+        if let Some(heading) = line_heading(&line, &bold) {
+            flush(&mut run, out);
             let span = line.source_span().unwrap_or(range.clone());
             out.push(Block::Heading {
                 level: LINE_HEADING,
@@ -976,11 +1043,84 @@ fn paragraph_blocks(
                 range: span,
             });
         } else {
-            run.push(line.clone());
-            run_bold.push(bold.clone());
+            run.lines.push(line);
+            run.bold.push(bold);
+            run.links.push(links);
         }
     }
-    flush(&mut run, &mut run_bold, out);
+    flush(&mut run, out);
+}
+
+/// The lines of a paragraph with what each holds.
+#[derive(Default)]
+struct Lines {
+    lines: Vec<Text>,
+    bold: Vec<Vec<Range<usize>>>,
+    links: Vec<bool>,
+}
+
+/// Whether a line is only links and separators, and reads as links rather
+/// than a linked name: two or more of them, or one whose text is a link
+/// word or an address (`[GitHub](…)`, `[tide.example.com](…)`).
+fn only_links(line: &Text, links: &[Range<usize>]) -> bool {
+    let s = line.as_str();
+    if links.is_empty() {
+        return false;
+    }
+    let mut at = 0;
+    for r in links {
+        let between = s.get(at..r.start.max(at)).unwrap_or("");
+        if !between.chars().all(is_link_separator) {
+            return false;
+        }
+        at = at.max(r.end);
+    }
+    if !s[at.min(s.len())..].chars().all(is_link_separator) {
+        return false;
+    }
+    const LINK_WORDS: [&str; 22] = [
+        "code",
+        "demo",
+        "github",
+        "gitlab",
+        "repo",
+        "repository",
+        "source",
+        "website",
+        "site",
+        "live",
+        "paper",
+        "slides",
+        "video",
+        "app",
+        "docs",
+        "link",
+        "preview",
+        "blog",
+        "report",
+        "poster",
+        "pdf",
+        "notebook",
+    ];
+    let link_like = |r: &Range<usize>| {
+        let t = s.get(r.clone()).unwrap_or("").trim();
+        let lower = t.to_lowercase();
+        let word = lower.trim_matches(|c: char| !c.is_alphanumeric());
+        LINK_WORDS
+            .iter()
+            .any(|w| word == *w || word.split_whitespace().any(|x| x == *w))
+            || t.contains("://")
+            || (t.contains('.') || t.contains('/')) && !t.contains(' ')
+    };
+    links.len() >= 2 || links.iter().all(link_like)
+}
+
+fn is_link_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '|' | '·' | '•' | '-' | '–' | '—' | ',' | '/' | '(' | ')' | '[' | ']'
+        )
 }
 
 /// The section name of a line that is only a section name, in bold or in
@@ -1021,7 +1161,7 @@ fn collect_list(
             match part.kind() {
                 "paragraph" if text.is_empty() => {
                     if let Some(inline) = first_child_of_kind(part, "inline") {
-                        let (t, bold) = inline_text(source, tree, inline);
+                        let (t, bold, _) = inline_text(source, tree, inline);
                         let collapsed = strip_stray_underscores(&t.collapse_whitespace());
                         let rebased = rebase_bold(&t, &collapsed, &bold);
                         bold_lead = rebased.into_iter().find(|r| r.start == 0);
@@ -1070,7 +1210,7 @@ fn table_rows(source: &str, tree: &MarkdownTree, table: Node<'_>, out: &mut Vec<
             if cell.kind() != "pipe_table_cell" {
                 continue;
             }
-            let (t, bold) = inline_text(source, tree, cell);
+            let (t, bold, _) = inline_text(source, tree, cell);
             let text = strip_stray_underscores(&t.collapse_whitespace());
             if text.is_empty() {
                 continue;
@@ -1092,6 +1232,7 @@ fn table_rows(source: &str, tree: &MarkdownTree, table: Node<'_>, out: &mut Vec<
         out.push(Block::Paragraph {
             lines: vec![line],
             bold: vec![bold],
+            links: vec![false],
             range: trim_range(source, row.byte_range()),
         });
     }
@@ -1235,20 +1376,30 @@ fn html_comments(source: &str, range: Range<usize>, comments: &mut Vec<Comment>)
 
 /// The plain text of an `inline` block node, plus the plain ranges that were
 /// strong emphasis. Newlines are kept so callers can split lines.
-fn inline_text(source: &str, tree: &MarkdownTree, inline: Node<'_>) -> (Text, Vec<Range<usize>>) {
+fn inline_text(source: &str, tree: &MarkdownTree, inline: Node<'_>) -> InlineText {
     let mut text = Text::new();
-    let mut bold = Vec::new();
+    let mut marks = Marks::default();
     match tree.inline_tree(&inline) {
         Some(t) => walk_inline(
             source,
             t.root_node(),
             inline.byte_range(),
             &mut text,
-            &mut bold,
+            &mut marks,
         ),
         None => text.push_verbatim(&source[inline.byte_range()], inline.start_byte()),
     }
-    (text, bold)
+    (text, marks.bold, marks.links)
+}
+
+/// The plain text of inline content, its bold runs and its link texts.
+type InlineText = (Text, Vec<Range<usize>>, Vec<Range<usize>>);
+
+/// Plain ranges that were strong emphasis, and that were link texts.
+#[derive(Default)]
+struct Marks {
+    bold: Vec<Range<usize>>,
+    links: Vec<Range<usize>>,
 }
 
 /// One step of the inline walk.
@@ -1264,6 +1415,9 @@ enum Step<'t> {
     /// A strong emphasis starts / ends here.
     BoldStart,
     BoldEnd,
+    /// A link's text starts / ends here.
+    LinkStart,
+    LinkEnd,
 }
 
 /// Appends the plain text of `node` (restricted to `range`) to `out`.
@@ -1275,10 +1429,11 @@ fn walk_inline(
     node: Node<'_>,
     range: Range<usize>,
     out: &mut Text,
-    bold: &mut Vec<Range<usize>>,
+    marks: &mut Marks,
 ) {
     let mut stack = vec![Step::Enter(node, range)];
     let mut bold_starts: Vec<usize> = Vec::new();
+    let mut link_starts: Vec<usize> = Vec::new();
     while let Some(step) = stack.pop() {
         match step {
             Step::Enter(node, range) => {
@@ -1291,7 +1446,13 @@ fn walk_inline(
             Step::BoldStart => bold_starts.push(out.len()),
             Step::BoldEnd => {
                 if let Some(start) = bold_starts.pop() {
-                    bold.push(start..out.len());
+                    marks.bold.push(start..out.len());
+                }
+            }
+            Step::LinkStart => link_starts.push(out.len()),
+            Step::LinkEnd => {
+                if let Some(start) = link_starts.pop() {
+                    marks.links.push(start..out.len());
                 }
             }
         }
@@ -1316,7 +1477,6 @@ fn inline_steps<'t>(source: &str, node: Node<'t>, range: Range<usize>) -> Vec<St
             | "link_title"
             | "image"
             | "html_tag"
-            | "latex_span_delimiter"
             | "link_label" => {
                 let tag = source[cs..ce].to_ascii_lowercase();
                 if child.kind() == "html_tag" && tag.starts_with("<br") {
@@ -1332,6 +1492,9 @@ fn inline_steps<'t>(source: &str, node: Node<'t>, range: Range<usize>) -> Vec<St
                 steps.push(Step::Replaced(decode_entity(&source[cs..ce]), cs..ce));
             }
             "hard_line_break" => steps.push(Step::Replaced("\n".into(), cs..ce)),
+            // tree-sitter-md reads `$500 million and $20 million` as
+            // LaTeX math; resumes mean dollars.
+            "latex_span_delimiter" => steps.push(Step::Source(cs..ce)),
             "uri_autolink" | "email_autolink" => {
                 if ce - cs >= 2 {
                     steps.push(Step::Verbatim(cs + 1..ce - 1));
@@ -1349,7 +1512,9 @@ fn inline_steps<'t>(source: &str, node: Node<'t>, range: Range<usize>) -> Vec<St
                 let mut c = child.walk();
                 let link_text = child.children(&mut c).find(|n| n.kind() == "link_text");
                 if let Some(lt) = link_text {
+                    steps.push(Step::LinkStart);
                     steps.push(Step::Enter(lt, lt.byte_range()));
+                    steps.push(Step::LinkEnd);
                 }
             }
             _ => steps.push(Step::Enter(child, cs..ce)),
@@ -1723,9 +1888,15 @@ fn moved_block(b: &Block, from: usize, to: usize) -> Block {
             text: moved_text(text, from, to),
             range: moved_range(range, from, to),
         },
-        Block::Paragraph { lines, bold, range } => Block::Paragraph {
+        Block::Paragraph {
+            lines,
+            bold,
+            links,
+            range,
+        } => Block::Paragraph {
             lines: lines.iter().map(|l| moved_text(l, from, to)).collect(),
             bold: bold.clone(),
+            links: links.clone(),
             range: moved_range(range, from, to),
         },
         Block::Item {

@@ -136,6 +136,15 @@ fn fields(resume: &Resume) -> Vec<[String; 5]> {
         .collect()
 }
 
+/// The prose of section `i`.
+fn prose(resume: &Resume, i: usize) -> Vec<&str> {
+    resume.sections[i]
+        .prose
+        .iter()
+        .map(|p| p.as_str())
+        .collect()
+}
+
 fn row(fields: [&str; 5]) -> [String; 5] {
     fields.map(str::to_string)
 }
@@ -398,12 +407,7 @@ fn markdown_organisation_line_under_a_role_heading_fills_the_entry() {
             ""
         ])]
     );
-    let prose: Vec<&str> = resume.sections[0]
-        .prose
-        .iter()
-        .map(|t| t.as_str())
-        .collect();
-    assert_eq!(prose, ["Trains new staff on the wards."]);
+    assert_eq!(prose(&resume, 0), ["Trains new staff on the wards."]);
 }
 
 #[test]
@@ -637,4 +641,76 @@ fn latex_file_of_definitions_is_not_a_resume() {
         assert!(!resume.is_resume, "{file}");
         assert!(resume.sections.is_empty() && resume.header.is_empty());
     }
+}
+
+#[test]
+fn markdown_sentence_lines_under_an_entry_line_are_its_description() {
+    let source = "## Experience\n\n**Harbor Logistics** | Dispatcher | 2016 – 2019\nPlanned the night routes for the port.\nTrained four new dispatchers.\n\n### Crane Operator, Dockside Co — 2014 – 2016\n*Rotterdam, NL*\nMoved containers between ships and trucks.\n";
+    let resume = md(source);
+    assert_eq!(
+        fields(&resume),
+        [
+            row(["Dispatcher", "Harbor Logistics", "", "2016 – 2019", ""]),
+            row([
+                "Crane Operator",
+                "Dockside Co",
+                "Rotterdam, NL",
+                "2014 – 2016",
+                ""
+            ]),
+        ]
+    );
+    assert_eq!(
+        prose(&resume, 0),
+        [
+            "Planned the night routes for the port. Trained four new dispatchers.",
+            "Moved containers between ships and trucks."
+        ]
+    );
+    let first = &resume.sections[0].entries[0];
+    assert_eq!(
+        &source[first.range.clone()],
+        "**Harbor Logistics** | Dispatcher | 2016 – 2019"
+    );
+}
+
+#[test]
+fn markdown_dollar_amounts_are_text_not_math() {
+    let source = "## Experience\n\n### Analyst, Fenwick Bank — 2019 – 2023\n\n- Priced $500 million and $20 million bond issues\n- Saved \\$40K a year\n";
+    let resume = md(source);
+    let bullets: Vec<&str> = resume.bullets().map(|b| b.bullet.text.as_str()).collect();
+    assert_eq!(
+        bullets,
+        [
+            "Priced $500 million and $20 million bond issues",
+            "Saved $40K a year"
+        ]
+    );
+    let text = &resume.sections[0].entries[0].bullets[0].text;
+    for amount in ["$500 million", "$20 million"] {
+        let at = text.as_str().find(amount).expect("amount kept");
+        let range = text.source_range(at..at + amount.len()).expect("mapped");
+        assert_eq!(&source[range], amount);
+    }
+}
+
+#[test]
+fn markdown_line_of_links_under_a_project_is_not_a_field() {
+    let resume = md("## Projects\n\n### Tide Tables\n[Code](https://example.com/tide) | [Demo](https://tide.example.com)\n\n- Served 5,000 forecasts a day\n\n**Loom Notes** | Rust, SQLite | 2023\n[GitHub](https://example.com/loom)\n\n## Experience\n\n### Software Engineer (2020 – 2022)\n[Acme Corp](https://acme.example.com), Austin, TX\n");
+    assert_eq!(
+        fields(&resume),
+        [
+            row(["Tide Tables", "", "", "", ""]),
+            row(["Loom Notes", "", "", "2023", "Rust, SQLite"]),
+            // A linked name is still the name.
+            row([
+                "Software Engineer",
+                "Acme Corp",
+                "Austin, TX",
+                "2020 – 2022",
+                ""
+            ]),
+        ]
+    );
+    assert!(resume.sections.iter().all(|s| s.prose.is_empty()));
 }
