@@ -483,6 +483,7 @@ pub(crate) fn looks_like_grade(text: &str) -> bool {
 pub(crate) fn title_score(text: &str) -> i32 {
     let lower = text.to_lowercase();
     let mut score = 0;
+    let mut last = "";
     for w in lower.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-')) {
         if TITLE_WORDS.contains(&w) {
             score += 2;
@@ -490,6 +491,16 @@ pub(crate) fn title_score(text: &str) -> i32 {
         if ORG_WORDS.contains(&w) {
             score -= 2;
         }
+        if !w.is_empty() {
+            last = w;
+        }
+    }
+    // The last word names what it is: a `Lab Assistant` is a person, a
+    // `Research Lab` a place.
+    if TITLE_WORDS.contains(&last) {
+        score += 1;
+    } else if ORG_WORDS.contains(&last) {
+        score -= 1;
     }
     if lower.starts_with("b.")
         || lower.starts_with("m.")

@@ -403,15 +403,10 @@ fn paragraph(
         // A detail line under an entry heading: `*Jan 2020 – Present*`,
         // `Software Engineer | Chicago, IL`.
         let kind = section.kind;
-        let details = detail_lines(&lines, &bold);
         let entry = section.entries.last_mut().expect("checked above");
-        for (i, line) in lines.iter().enumerate().take(details) {
-            let named = entry.title.is_some();
-            fill(source, entry, heading_fields(line, &bold[i], kind, named));
-        }
+        let details = take_details(source, entry, (&lines, &bold), 0, kind);
         entry.range.end = entry.range.end.max(lines_end(&lines[..details], &range));
-        push_prose(section, &lines[details..]);
-        return;
+        return rest_of_paragraph(source, section, (lines, bold), details, range, heading_org);
     }
     if is_entry_line {
         let mut entry = new_entry(
@@ -422,41 +417,76 @@ fn paragraph(
         if let Some(g) = heading_org.filter(|_| entry.title.is_some()) {
             inherit(&mut entry, g);
         }
-        let details = detail_lines(&lines, &bold);
-        for (i, line) in lines.iter().enumerate().take(details).skip(1) {
-            let named = entry.title.is_some();
-            fill(
-                source,
-                &mut entry,
-                heading_fields(line, &bold[i], section.kind, named),
-            );
-        }
+        let details = take_details(source, &mut entry, (&lines, &bold), 1, section.kind);
         if details < lines.len() {
             entry.range.end = lines_end(&lines[..details], &range);
             entry.heading_range.end = entry.range.end;
         }
         section.entries.push(entry);
-        push_prose(section, &lines[details..]);
-        return;
+        return rest_of_paragraph(source, section, (lines, bold), details, range, heading_org);
     }
     push_prose(section, &lines);
 }
 
-/// How many lines of an entry's paragraph give its fields: the first, and
-/// the lines after it up to the first that reads as a sentence (`Built the
-/// billing system.`), which starts the entry's description.
-fn detail_lines(lines: &[Text], bold: &[Vec<Range<usize>>]) -> usize {
-    1 + lines
+/// Fills `entry` from the lines of its paragraph from `from` on, up to the
+/// first that reads as a sentence (`Built the billing system.`, the entry's
+/// description) or that brings dates when the entry has its own (`B.S.
+/// Biology | Lakeside College (2014 - 2018)` under `M.S. Ecology | Lakeside
+/// College (2018 - 2020)`, the next entry). Returns where it stopped.
+fn take_details(
+    source: &str,
+    entry: &mut Entry,
+    (lines, bold): (&[Text], &[Vec<Range<usize>>]),
+    from: usize,
+    kind: SectionKind,
+) -> usize {
+    let mut at = from;
+    while let Some(line) = lines.get(at) {
+        let dated = line_has_date(line, &bold[at]);
+        if dated && entry.dates.is_some() || !(dated || reads_like_names(line, &bold[at])) {
+            break;
+        }
+        let named = entry.title.is_some();
+        fill(source, entry, heading_fields(line, &bold[at], kind, named));
+        at += 1;
+    }
+    at.max(1)
+}
+
+/// The lines of a paragraph after an entry's own (`done` of them): the
+/// next entry, or a description.
+fn rest_of_paragraph(
+    source: &str,
+    section: &mut Section,
+    (mut lines, mut bold): (Vec<Text>, Vec<Vec<Range<usize>>>),
+    done: usize,
+    range: Range<usize>,
+    heading_org: Option<&Group>,
+) {
+    if done >= lines.len() {
+        return;
+    }
+    let rest_range = lines[done]
+        .source_span()
+        .map_or(range.clone(), |r| r.start..range.end);
+    let rest = lines.split_off(done);
+    let rest_bold = bold.split_off(done);
+    paragraph(
+        source,
+        section,
+        rest,
+        rest_bold,
+        rest_range,
+        heading_org,
+        false,
+    );
+}
+
+/// Whether a piece of the line reads as a date.
+fn line_has_date(line: &Text, bold: &[Range<usize>]) -> bool {
+    heading_pieces(line, bold)
         .iter()
-        .zip(bold)
-        .skip(1)
-        .take_while(|(line, bold)| {
-            let dated = heading_pieces(line, bold)
-                .iter()
-                .any(|p| looks_like_date(p.text.as_str()));
-            dated || reads_like_names(line, bold)
-        })
-        .count()
+        .any(|p| looks_like_date(p.text.as_str()))
 }
 
 /// The source offset where the last of `lines` ends (the end of `range`

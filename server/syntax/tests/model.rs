@@ -714,3 +714,33 @@ fn markdown_line_of_links_under_a_project_is_not_a_field() {
     );
     assert!(resume.sections.iter().all(|s| s.prose.is_empty()));
 }
+
+#[test]
+fn markdown_entry_lines_without_a_blank_line_between_are_separate_entries() {
+    let resume = md("## Education\nM.Sc. Marine Ecology | Lakeside College (Sept. 2019 - Jun. 2021)\nB.Sc. Biology| Northgate University (2015 - 2019)\nThesis on kelp forest recovery after storms.\n\n## Experience\n\n### Vinewood Labs\nField Technician | 2018 – 2019\nLab Assistant | 2017 – 2018\n");
+    assert_eq!(
+        fields(&resume),
+        [
+            row([
+                "M.Sc. Marine Ecology",
+                "Lakeside College",
+                "",
+                "Sept. 2019 - Jun. 2021",
+                ""
+            ]),
+            row([
+                "B.Sc. Biology",
+                "Northgate University",
+                "",
+                "2015 - 2019",
+                ""
+            ]),
+            row(["Field Technician", "Vinewood Labs", "", "2018 – 2019", ""]),
+            row(["Lab Assistant", "Vinewood Labs", "", "2017 – 2018", ""]),
+        ]
+    );
+    assert_eq!(
+        prose(&resume, 0),
+        ["Thesis on kelp forest recovery after storms."]
+    );
+}
