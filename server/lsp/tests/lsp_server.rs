@@ -386,6 +386,40 @@ fn quick_fixes_follow_the_version_of_the_diagnostic() {
 }
 
 #[test]
+fn code_actions_without_diagnostics_use_the_findings_under_the_cursor() {
+    let mut c = client();
+    c.open(URI, "markdown", 1, RESUME_MD);
+    let diags = c.diagnostics(URI, Some(1));
+    let weak = with_code(&diags, "weak-verb")[0].clone();
+    let ask = |c: &mut Client, line: u64, character: u64| {
+        let at = json!({"line": line, "character": character});
+        c.call(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": URI}, "range": {"start": at, "end": at},
+                   "context": {"diagnostics": [], "only": ["quickfix"]}}),
+        )
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+    };
+    let start = &weak["range"]["start"];
+    let inside = ask(
+        &mut c,
+        start["line"].as_u64().unwrap(),
+        start["character"].as_u64().unwrap() + 3,
+    );
+    assert!(
+        inside
+            .iter()
+            .any(|a| a["title"].as_str().unwrap().starts_with("Rewrite")),
+        "{inside:#?}"
+    );
+    // A blank line holds no finding and gets no action.
+    let blank = RESUME_MD.lines().position(str::is_empty).unwrap() as u64;
+    assert!(ask(&mut c, blank, 0).is_empty());
+}
+
+#[test]
 fn disable_for_this_line_inserts_a_comment_that_suppresses() {
     let mut c = client();
     let text = RESUME_MD.replace(

@@ -96,8 +96,15 @@ pub(crate) fn code_actions(
         .cloned()
         .collect();
     if diagnostics.is_empty() {
-        diagnostics = snap
-            .diagnostics(enc)
+        // Only the findings near the range are converted (a large resume
+        // has a thousand, and editors ask on every cursor move).
+        let (start, _) = position::offset(&snap.index, &snap.text, params.range.start, enc);
+        let (end, _) = position::offset(&snap.index, &snap.text, params.range.end, enc);
+        let near = snap
+            .found
+            .iter()
+            .filter(|f| f.range.start <= end && start <= f.range.end);
+        diagnostics = convert::diagnostics(near, &snap.text, &snap.index, enc, snap.version)
             .into_iter()
             .filter(|d| overlaps(&d.range, &params.range))
             .collect();

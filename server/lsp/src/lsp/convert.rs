@@ -45,8 +45,8 @@ pub(crate) fn severity(s: Severity) -> DiagnosticSeverity {
 
 /// Converts engine findings of `text` (version `version`) to protocol
 /// diagnostics.
-pub(crate) fn diagnostics(
-    found: &[resume_rules::Diagnostic],
+pub(crate) fn diagnostics<'a>(
+    found: impl IntoIterator<Item = &'a resume_rules::Diagnostic>,
     text: &str,
     index: &LineIndex,
     enc: Encoding,
@@ -54,7 +54,7 @@ pub(crate) fn diagnostics(
 ) -> Vec<lsp::Diagnostic> {
     let data = serde_json::json!({ "version": version });
     found
-        .iter()
+        .into_iter()
         .map(|d| lsp::Diagnostic {
             range: position::range(index, text, d.range.clone(), enc),
             severity: Some(severity(d.severity)),
