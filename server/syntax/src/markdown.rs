@@ -381,7 +381,8 @@ fn paragraph(
     let pieces = heading_pieces(first, first_bold);
     let has_date = pieces.iter().any(|p| looks_like_date(p.text.as_str()));
     let is_entry_line = (starts_bold && (pieces.len() >= 2 || has_date))
-        || (has_date && pieces.len() >= 2 && first.len() < 160);
+        || (has_date && pieces.len() >= 2 && first.len() < 160)
+        || bold_name(section, (&lines, &bold), from_heading);
     // An organisation line under a heading that named the role and dates
     // (`### Platform Engineer (2021 – Present)` then `**Orchard Health**,
     // Boston, MA`); entry lines of their own never wait for one.
@@ -426,6 +427,36 @@ fn paragraph(
         return rest_of_paragraph(source, section, (lines, bold), details, range, heading_org);
     }
     push_prose(section, &lines);
+}
+
+/// `**Alumni Management System**` over `*TypeScript, Node.js*`, or alone
+/// over the bullets: a short name set in bold on a line of its own heads an
+/// entry when detail lines follow it, or in a section of entries whose
+/// entries do not come from headings (there, a bold line is a sub-heading
+/// inside an entry).
+fn bold_name(
+    section: &Section,
+    (lines, bold): (&[Text], &[Vec<Range<usize>>]),
+    from_heading: bool,
+) -> bool {
+    let s = lines[0].as_str();
+    let all_bold = bold[0]
+        .first()
+        .is_some_and(|r| r.start == 0 && r.end >= s.len());
+    if !all_bold || s.contains(':') || s.ends_with('.') || s.split_whitespace().count() > 8 {
+        return false;
+    }
+    let details_follow = lines
+        .get(1)
+        .is_some_and(|l| line_has_date(l, &bold[1]) || reads_like_names(l, &bold[1]));
+    let entry_section = matches!(
+        section.kind,
+        SectionKind::Experience
+            | SectionKind::Projects
+            | SectionKind::Education
+            | SectionKind::Leadership
+    );
+    details_follow || (entry_section && (section.entries.is_empty() || !from_heading))
 }
 
 /// Fills `entry` from the lines of its paragraph from `from` on, up to the
@@ -876,6 +907,15 @@ fn fill(source: &str, entry: &mut Entry, f: Fields) {
     }
     if entry.tech.is_none() {
         entry.tech = f.tech;
+    }
+    // `**Kestrel Labs**` then `Software Engineer`: a title under a name
+    // that is none makes that name the organisation.
+    if entry.organisation.is_none() {
+        if let (Some(old), Some(new)) = (&entry.title, &f.title) {
+            if title_score(new.as_str()) > 0 && title_score(old.as_str()) <= 0 {
+                entry.organisation = entry.title.take();
+            }
+        }
     }
     let mut names = [f.title, f.organisation].into_iter().flatten();
     if entry.title.is_none() {

@@ -744,3 +744,39 @@ fn markdown_entry_lines_without_a_blank_line_between_are_separate_entries() {
         ["Thesis on kelp forest recovery after storms."]
     );
 }
+
+#[test]
+fn markdown_bold_name_on_its_own_line_heads_an_entry() {
+    let resume = md("## Education\n\n**Harbourside Polytechnic**  \nPort Elin, Norway  \n*Applied Marine Engineering Programme*  \n2019 – 2022  \n- Built a tidal turbine model with 4 classmates\n\n## Projects\n\n**Tide Clock Firmware**  \n*C, FreeRTOS*  \n- Cut wake-ups by 60% on a coin cell\n\n**Kelp Counter**\n- Counted 12,000 fronds from drone photos\n\n## Experience\n\n**Fjordline Ferries**  \nDeck Engineer  \n2022 – Present\n\n- Kept 3 engines running through the winter timetable\n");
+    assert_eq!(
+        fields(&resume),
+        [
+            row([
+                "Applied Marine Engineering Programme",
+                "Harbourside Polytechnic",
+                "Port Elin, Norway",
+                "2019 – 2022",
+                ""
+            ]),
+            row(["Tide Clock Firmware", "", "", "", "C, FreeRTOS"]),
+            row(["Kelp Counter", "", "", "", ""]),
+            row([
+                "Deck Engineer",
+                "Fjordline Ferries",
+                "",
+                "2022 – Present",
+                ""
+            ]),
+        ]
+    );
+    let bullets: Vec<usize> = resume.entries().map(|(_, e)| e.bullets.len()).collect();
+    assert_eq!(bullets, [1, 1, 1, 1]);
+    assert!(resume.sections.iter().all(|s| s.prose.is_empty()));
+}
+
+#[test]
+fn markdown_bold_line_inside_an_entry_from_a_heading_is_not_an_entry() {
+    let resume = md("## Experience\n\n### Deck Engineer, Fjordline Ferries — 2022 – Present\n\n**Winter refit**\n\n- Kept 3 engines running through the winter timetable\n");
+    assert_eq!(resume.entries().count(), 1);
+    assert_eq!(resume.sections[0].entries[0].bullets.len(), 1);
+}
