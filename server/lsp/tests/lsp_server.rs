@@ -365,7 +365,7 @@ fn quick_fixes_follow_the_version_of_the_diagnostic() {
     bare.as_object_mut().unwrap().remove("data");
     assert_eq!(rewrites(&quickfixes(&mut c, URI, &bare)), current);
     // Once the text changed (a line added above), the old diagnostic's
-    // range means other text: no rewrite is offered for it.
+    // range means other text: asked there, no rewrite is offered for it.
     c.change(
         URI,
         2,
@@ -374,6 +374,23 @@ fn quick_fixes_follow_the_version_of_the_diagnostic() {
     let moved = c.diagnostics(URI, Some(2));
     assert_eq!(rewrites(&quickfixes(&mut c, URI, &weak)), 0);
     let weak2 = with_code(&moved, "weak-verb")[0].clone();
+    // Asked where the finding now is (the editor has not shown the new
+    // diagnostics yet), the old diagnostic gets the current fixes.
+    let r = c.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": URI}, "range": weak2["range"],
+               "context": {"diagnostics": [weak], "only": ["quickfix"]}}),
+    );
+    let late = r.as_array().cloned().unwrap_or_default();
+    assert_eq!(rewrites(&late), current, "{late:#?}");
+    let late_fix = late
+        .iter()
+        .find(|a| !a["title"].as_str().unwrap().starts_with("Disable"))
+        .unwrap();
+    assert_eq!(
+        action_edits(late_fix, URI)[0]["range"]["start"]["line"],
+        line_of(&weak2)
+    );
     assert_eq!(weak2["data"], json!({"version": 2}));
     let actions = quickfixes(&mut c, URI, &weak2);
     assert_eq!(rewrites(&actions), current);

@@ -1,8 +1,9 @@
 //! Code actions (quick fixes, fix-all, suppression comments) and hover.
 //!
 //! Quick fixes are the fixes of the findings in the latest snapshot that the
-//! diagnostics the client sends back stand for (same code and range, and the
-//! version in their `data`); fix-all and hover read the latest snapshot.
+//! diagnostics the client sends back stand for (same code and range when the
+//! version in their `data` is the snapshot's, else same code under the
+//! requested range); fix-all and hover read the latest snapshot.
 
 use std::collections::{HashMap, HashSet};
 
@@ -88,6 +89,11 @@ pub(crate) fn code_actions(
 ) -> Vec<CodeActionOrCommand> {
     let only = &params.context.only;
     let mut out = Vec::new();
+    let asked = {
+        let (start, _) = position::offset(&snap.index, &snap.text, params.range.start, enc);
+        let (end, _) = position::offset(&snap.index, &snap.text, params.range.end, enc);
+        start..end.max(start)
+    };
     let mut diagnostics: Vec<lsp::Diagnostic> = params
         .context
         .diagnostics
@@ -98,12 +104,10 @@ pub(crate) fn code_actions(
     if diagnostics.is_empty() {
         // Only the findings near the range are converted (a large resume
         // has a thousand, and editors ask on every cursor move).
-        let (start, _) = position::offset(&snap.index, &snap.text, params.range.start, enc);
-        let (end, _) = position::offset(&snap.index, &snap.text, params.range.end, enc);
         let near = snap
             .found
             .iter()
-            .filter(|f| f.range.start <= end && start <= f.range.end);
+            .filter(|f| f.range.start <= asked.end && asked.start <= f.range.end);
         diagnostics = convert::diagnostics(near, &snap.text, &snap.index, enc, snap.version)
             .into_iter()
             .filter(|d| overlaps(&d.range, &params.range))
@@ -112,12 +116,14 @@ pub(crate) fn code_actions(
 
     if wanted(only, &CodeActionKind::QUICKFIX) {
         let mut disabled: HashSet<(String, u32)> = HashSet::new();
+        let mut offered: HashSet<usize> = HashSet::new();
         for d in &diagnostics {
-            for fix_set in fixes_of(snap, d, enc) {
-                let preferred = fix_set
+            if let Some(i) = finding_of(snap, d, &asked, enc).filter(|i| offered.insert(*i)) {
+                let fixes = &snap.found[i].fixes;
+                let preferred = fixes
                     .iter()
                     .position(|f| f.applicability == resume_rules::Applicability::Safe);
-                for (i, fix) in fix_set.iter().enumerate() {
+                for (i, fix) in fixes.iter().enumerate() {
                     out.push(CodeActionOrCommand::CodeAction(CodeAction {
                         title: fix.title.clone(),
                         kind: Some(CodeActionKind::QUICKFIX),
@@ -192,23 +198,32 @@ pub(crate) fn code_actions(
     out
 }
 
-/// The fixes of the findings of `snap` that a diagnostic the client sent
-/// back stands for: same code, same range. A diagnostic whose `data` names
-/// another version than the snapshot's is stale (its range refers to older
-/// text) and gets none; one without `data` is taken as current.
-fn fixes_of<'a>(
-    snap: &'a Snapshot,
+/// The finding of `snap` that a diagnostic the client sent back stands
+/// for: same code and same range. A diagnostic without `data` is taken as
+/// current. One whose `data` names another version than the snapshot's is
+/// stale (its range refers to older text), so it stands for the finding of
+/// its code under the requested range `asked` (bytes of the current text),
+/// if there is one.
+fn finding_of(
+    snap: &Snapshot,
     d: &lsp::Diagnostic,
+    asked: &std::ops::Range<usize>,
     enc: Encoding,
-) -> impl Iterator<Item = &'a [resume_rules::Fix]> {
+) -> Option<usize> {
+    let code = code_of(d)?;
     let current = DiagnosticData::of(d).is_none_or(|data| data.version == snap.version);
-    let code = code_of(d).filter(|_| current).map(str::to_owned);
-    let (start, _) = position::offset(&snap.index, &snap.text, d.range.start, enc);
-    let (end, _) = position::offset(&snap.index, &snap.text, d.range.end, enc);
-    snap.found
-        .iter()
-        .filter(move |f| code.as_deref() == Some(f.code) && f.range == (start..end))
-        .map(|f| f.fixes.as_slice())
+    let same_code = |f: &&resume_rules::Diagnostic| f.code == code;
+    if current {
+        let (start, _) = position::offset(&snap.index, &snap.text, d.range.start, enc);
+        let (end, _) = position::offset(&snap.index, &snap.text, d.range.end, enc);
+        snap.found
+            .iter()
+            .position(|f| same_code(&f) && f.range == (start..end))
+    } else {
+        snap.found
+            .iter()
+            .position(|f| same_code(&f) && f.range.start <= asked.end && asked.start <= f.range.end)
+    }
 }
 
 /// The edits of every finding's first safe fix, without overlaps.

@@ -319,15 +319,17 @@ async fn run(handle: Arc<DocHandle>, shared: Arc<Shared>) {
         }
         published.version = Some(snapshot.version);
         if let Some(diagnostics) = publish {
+            let handed = std::time::Instant::now();
             shared
                 .client
                 .publish_diagnostics(handle.uri.clone(), diagnostics, Some(snapshot.version))
                 .await;
             if timing_enabled() {
                 eprintln!(
-                    "resume-lsp: version {} published {:?} after its change arrived",
+                    "resume-lsp: version {} published {:?} after its change arrived (serializing took {:?})",
                     snapshot.version,
-                    received.elapsed()
+                    received.elapsed(),
+                    handed.elapsed()
                 );
             }
         }
