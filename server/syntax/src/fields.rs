@@ -217,7 +217,15 @@ pub(crate) fn looks_like_location(text: &str) -> bool {
     let lower = t.to_ascii_lowercase();
     if matches!(
         lower.as_str(),
-        "remote" | "hybrid" | "on-site" | "onsite" | "online" | "virtual"
+        "remote"
+            | "hybrid"
+            | "on-site"
+            | "onsite"
+            | "online"
+            | "virtual"
+            | "worldwide"
+            | "various"
+            | "multiple locations"
     ) {
         return true;
     }
@@ -449,6 +457,12 @@ const TITLE_WORDS: &[&str] = &[
     "cto",
     "ceo",
     "vp",
+    "maintainer",
+    "contributor",
+    "speaker",
+    "organizer",
+    "organiser",
+    "host",
 ];
 
 const ORG_WORDS: &[&str] = &[

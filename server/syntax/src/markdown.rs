@@ -1028,9 +1028,10 @@ fn leaf(
                         .and_then(|p| first_child_of_kind(p, "inline"))
                 })
                 .map(|inline| {
-                    strip_stray_underscores(
-                        &inline_text(source, tree, inline).0.collapse_whitespace(),
-                    )
+                    let (full, _, links) = inline_text(source, tree, inline);
+                    let text = strip_stray_underscores(&full.collapse_whitespace());
+                    let links = rebase_bold(&full, &text, &links);
+                    without_trailing_links(&text, &links)
                 })
                 .unwrap_or_default();
             out.push(Block::Heading {
@@ -1148,7 +1149,7 @@ fn only_links(line: &Text, links: &[Range<usize>]) -> bool {
     if !s[at.min(s.len())..].chars().all(is_link_separator) {
         return false;
     }
-    const LINK_WORDS: [&str; 22] = [
+    const LINK_WORDS: &[&str] = &[
         "code",
         "demo",
         "github",
@@ -1171,6 +1172,14 @@ fn only_links(line: &Text, links: &[Range<usize>]) -> bool {
         "poster",
         "pdf",
         "notebook",
+        "channel",
+        "profile",
+        "portfolio",
+        "certificate",
+        "credential",
+        "here",
+        "playlist",
+        "article",
     ];
     let link_like = |r: &Range<usize>| {
         let t = s.get(r.clone()).unwrap_or("").trim();
@@ -1183,6 +1192,34 @@ fn only_links(line: &Text, links: &[Range<usize>]) -> bool {
             || (t.contains('.') || t.contains('/')) && !t.contains(' ')
     };
     links.len() >= 2 || links.iter().all(link_like)
+}
+
+/// A heading without the links it ends with (`### YouTube | 2020 --
+/// Present | [Channel](…)`): they name no field.
+fn without_trailing_links(text: &Text, links: &[Range<usize>]) -> Text {
+    let s = text.as_str();
+    let mut end = s.len();
+    while let Some(sep) = s[..end].rfind(['|', '·', '—']) {
+        let after = sep + s[sep..].chars().next().map_or(1, char::len_utf8);
+        let tail = text.slice(after..end).trimmed();
+        let Some(offset) = plain_range_in(text, &tail) else {
+            break;
+        };
+        let tail_links: Vec<Range<usize>> = links
+            .iter()
+            .filter(|r| r.start >= offset.start && r.end <= offset.end)
+            .map(|r| r.start - offset.start..r.end - offset.start)
+            .collect();
+        if tail.is_empty() || !only_links(&tail, &tail_links) {
+            break;
+        }
+        end = sep;
+    }
+    if end == s.len() {
+        text.clone()
+    } else {
+        text.slice(0..end).trimmed()
+    }
 }
 
 fn is_link_separator(c: char) -> bool {

@@ -780,3 +780,16 @@ fn markdown_bold_line_inside_an_entry_from_a_heading_is_not_an_entry() {
     assert_eq!(resume.entries().count(), 1);
     assert_eq!(resume.sections[0].entries[0].bullets.len(), 1);
 }
+
+#[test]
+fn markdown_links_ending_a_heading_name_no_field() {
+    let resume = md("## Activities\n\n### Podcast Host | Jun 2020 -- Present | [Channel](https://example.com/c)\n\n- Published 80 episodes\n\n### Open Source Maintainer | 2019 -- Present | [GitHub](https://example.com/g) · [Docs](https://example.com/d)\n\n- Merged 300 pull requests\n\n### Meetup Speaker | 2021 -- Present | Various\n\n- Gave 6 talks\n");
+    assert_eq!(
+        fields(&resume),
+        [
+            row(["Podcast Host", "", "", "Jun 2020 -- Present", ""]),
+            row(["Open Source Maintainer", "", "", "2019 -- Present", ""]),
+            row(["Meetup Speaker", "", "Various", "2021 -- Present", ""]),
+        ]
+    );
+}
