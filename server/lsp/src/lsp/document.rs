@@ -123,8 +123,16 @@ impl Snapshot {
 /// published after close.
 struct Published {
     version: Option<i32>,
+    /// When the last publication went out.
+    at: Option<std::time::Instant>,
     closed: bool,
 }
+
+/// A linted version that newer changes already supersede is not published
+/// when the last publication is more recent than this: the newer version
+/// is being linted and will be published instead. Older than this, it is
+/// published anyway, so a long burst of edits still shows progress.
+const SKIP_SUPERSEDED_WITHIN: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// One open document.
 pub(crate) struct DocHandle {
@@ -192,6 +200,7 @@ impl DocHandle {
             snapshot: tx,
             published: tokio::sync::Mutex::new(Published {
                 version: None,
+                at: None,
                 closed: false,
             }),
         });
@@ -317,8 +326,17 @@ async fn run(handle: Arc<DocHandle>, shared: Arc<Shared>) {
         if published.version.is_some_and(|v| v > snapshot.version) {
             continue;
         }
+        let superseded = handle.shadow().seq > snapshot.seq;
+        if superseded
+            && published
+                .at
+                .is_some_and(|at| at.elapsed() < SKIP_SUPERSEDED_WITHIN)
+        {
+            continue;
+        }
         published.version = Some(snapshot.version);
         if let Some(diagnostics) = publish {
+            published.at = Some(std::time::Instant::now());
             let handed = std::time::Instant::now();
             shared
                 .client
