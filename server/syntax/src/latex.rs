@@ -1574,9 +1574,24 @@ impl Lowering<'_> {
             return;
         }
         let arity = k.arity.max(1);
-        let roles: Vec<ArgRole> = (0..arity)
+        let mut roles: Vec<ArgRole> = (0..arity)
             .map(|i| k.spec.roles.get(i).copied().unwrap_or(ArgRole::Ignore))
             .collect();
+        // A fork that takes more arguments than the table's macro
+        // (`\resumeSubheading` with six) may order them differently: when
+        // the date is neither where the table puts it nor in the location's
+        // place (Jake's Education order swaps the two), every field is read
+        // by its content alone.
+        if arity > k.spec.roles.len() {
+            let date_in_place = roles
+                .iter()
+                .zip(args)
+                .filter(|(r, _)| matches!(r, ArgRole::Dates | ArgRole::Location))
+                .any(|(_, g)| crate::fields::looks_like_date(self.plain(*g, false).as_str()));
+            if !date_in_place {
+                roles.fill(ArgRole::Ignore);
+            }
+        }
         let mut pieces = Vec::new();
         let mut tech = None;
         let mut name_title = None;
@@ -2733,7 +2748,11 @@ mod tests {
 
     /// Outline lines without their `line:col` positions.
     fn lines(src: &str) -> Vec<String> {
-        outline_of(src)
+        lines_with(src, &ParseOptions::default())
+    }
+
+    fn lines_with(src: &str, options: &ParseOptions) -> Vec<String> {
+        outline::render(&parse(src, Format::Latex, options), src)
             .lines()
             .map(|l| {
                 let t = l.trim_start();
@@ -3069,5 +3088,36 @@ mod tests {
             ],
             "{l:#?}"
         );
+    }
+
+    /// A fork whose entry macro takes six arguments, defined in a file
+    /// beside the resume that it pulls in with `\input`/`\include`.
+    #[test]
+    fn six_argument_entry_macro_from_an_included_file() {
+        let utils = "\\newcommand{\\resumeSubheading}[6]{\n  \\item\n  \\begin{tabular*}{0.97\\textwidth}[t]{l@{\\extracolsep{\\fill}}r}\n    \\textbf{#1} & #2 \\\\\n    \\textit{\\small#3} & \\textit{\\small #4} \\\\\n    \\textit{\\small#5} & \\textit{\\small #6} \\\\\n  \\end{tabular*}\n}\n\\newcommand{\\resumeItem}[1]{\\item\\small{#1}}\n";
+        let body = "\\begin{document}\n\\section{Experience}\n\\resumeSubHeadingListStart\n\\resumeSubheading{Kestrel Freight}{Leeds, UK}{Route Planner}{Mar 2019 -- Present}{Logistics team}{}\n\\resumeItemListStart\n\\resumeItem{Cut empty miles by 12\\%}\n\\resumeItemListEnd\n\\resumeSubheading{Graduate Analyst}{Sep 2017 -- Feb 2019}{Lark Transit}{York, UK}{}{}\n\\resumeSubheading{Wren Couriers}{Dispatch Intern}{Depot team}{}{Hull, UK}{Jun 2016 -- Aug 2016}\n\\resumeSubHeadingListEnd\n\\section{Education}\n\\resumeSubHeadingListStart\n\\resumeSubheading{Harlow College}{Harlow, Essex}{B.Sc. Geography}{2014 -- 2017}{}{}\n\\resumeSubHeadingListEnd\n\\end{document}\n";
+        for include in ["\\input{utils}", "\\include{utils}", "\\input{utils.tex}"] {
+            let main = format!("\\documentclass{{article}}\n{include}\n{body}");
+            let named = crate::latex_includes(&main);
+            assert_eq!(named.len(), 1, "{named:?}");
+            assert!(named[0].starts_with("utils"), "{named:?}");
+            let mut options = ParseOptions::default();
+            options.arities = crate::latex_definitions(utils).arity;
+            assert_eq!(options.arities.get("resumeSubheading"), Some(&6));
+            let l = lines_with(&main, &options);
+            assert_eq!(
+                l,
+                [
+                    "section experience \"Experience\"",
+                    "  entry title=\"Route Planner\" org=\"Kestrel Freight\" location=\"Leeds, UK\" dates=\"Mar 2019 – Present\"",
+                    "    bullet \"Cut empty miles by 12%\"",
+                    "  entry title=\"Graduate Analyst\" org=\"Lark Transit\" location=\"York, UK\" dates=\"Sep 2017 – Feb 2019\"",
+                    "  entry title=\"Dispatch Intern\" org=\"Wren Couriers\" location=\"Hull, UK\" dates=\"Jun 2016 – Aug 2016\"",
+                    "section education \"Education\"",
+                    "  entry title=\"B.Sc. Geography\" org=\"Harlow College\" location=\"Harlow, Essex\" dates=\"2014 – 2017\"",
+                ],
+                "{include}: {l:#?}"
+            );
+        }
     }
 }
