@@ -3101,8 +3101,10 @@ mod tests {
             let named = crate::latex_includes(&main);
             assert_eq!(named.len(), 1, "{named:?}");
             assert!(named[0].starts_with("utils"), "{named:?}");
-            let mut options = ParseOptions::default();
-            options.arities = crate::latex_definitions(utils).arity;
+            let options = ParseOptions {
+                arities: crate::latex_definitions(utils).arity,
+                ..ParseOptions::default()
+            };
             assert_eq!(options.arities.get("resumeSubheading"), Some(&6));
             let l = lines_with(&main, &options);
             assert_eq!(
