@@ -109,12 +109,17 @@ fn lower_blocks(
     // Whether the last entry of the section came from a heading (and may
     // still take details from the lines under it).
     let mut from_heading = false;
+    // The last sub-heading of a skills section, with the number of skill
+    // lines the section had then.
+    let mut skills_heading: Option<(Text, usize)> = None;
     for block in blocks {
         match block {
             Block::Heading { level, text, range } => {
-                let name_heading = sections.is_empty()
-                    && resume.header.is_empty()
-                    && !SectionKind::is_known_heading(text.as_str());
+                // The name may follow a title (`## Résumé` then `### Jane
+                // Doe | Hanoi`): any heading before the first section that
+                // names none is the header's.
+                let name_heading =
+                    sections.is_empty() && !SectionKind::is_known_heading(text.as_str());
                 if level < section_level
                     || (sections.is_empty() && level > section_level)
                     || name_heading
@@ -125,6 +130,7 @@ fn lower_blocks(
                 } else if level == section_level {
                     entry_level = None;
                     group = None;
+                    skills_heading = None;
                     if let Some(s) = sections.last_mut() {
                         s.range.end = s.range.end.min(range.start);
                     }
@@ -137,6 +143,14 @@ fn lower_blocks(
                         skills: Vec::new(),
                         prose: Vec::new(),
                     });
+                } else if let Some(section) = sections
+                    .last_mut()
+                    .filter(|s| s.kind == SectionKind::Skills)
+                {
+                    // `### Programming & Development` inside Skills groups
+                    // skill lines; a lone line under it is its list
+                    // (`#### **Databases**` then `MongoDB, SQLite`).
+                    skills_heading = Some((text, section.skills.len()));
                 } else if let Some(section) = sections.last_mut() {
                     if group.as_ref().is_some_and(|g| level <= g.level) {
                         group = None;
@@ -196,6 +210,13 @@ fn lower_blocks(
                     from_heading,
                 );
                 from_heading &= section.entries.len() == entries;
+                if let Some((heading, before)) = skills_heading.take() {
+                    if section.skills.len() == before + 1
+                        && section.skills[before].category.is_none()
+                    {
+                        section.skills[before].category = Some(heading);
+                    }
+                }
             }
             Block::Item {
                 depth,
@@ -208,6 +229,7 @@ fn lower_blocks(
                     continue;
                 };
                 if section.kind == SectionKind::Skills {
+                    skills_heading = None;
                     section.skills.push(skills_line(&text, range));
                     continue;
                 }
@@ -908,6 +930,26 @@ fn fill(source: &str, entry: &mut Entry, f: Fields) {
     if entry.tech.is_none() {
         entry.tech = f.tech;
     }
+    // `**Fayoum University**, Faculty of Science` then `*Bachelor's Degree
+    // in Physics*`: the name after the organisation's comma was part of it.
+    if let (Some(old), Some(org), Some(new)) = (&entry.title, &entry.organisation, &f.title) {
+        let (o, t) = org
+            .source_span()
+            .zip(old.source_span())
+            .unwrap_or((0..0, 0..0));
+        if title_score(new.as_str()) > 0
+            && title_score(old.as_str()) <= 0
+            && source
+                .get(o.end..t.start)
+                .is_some_and(|s| s.trim_matches(['*', '_']) == ", ")
+        {
+            let mut joined = org.clone();
+            joined.push_replaced(", ", o.end..t.start);
+            joined.push_text(old);
+            entry.organisation = Some(joined);
+            entry.title = None;
+        }
+    }
     // `**Kestrel Labs**` then `Software Engineer`: a title under a name
     // that is none makes that name the organisation.
     if entry.organisation.is_none() {
@@ -1235,7 +1277,11 @@ fn is_link_separator(c: char) -> bool {
 fn line_heading(line: &Text, bold: &[Range<usize>]) -> Option<Text> {
     let s = line.as_str();
     let name = s.trim_end_matches(':').trim_end();
-    if name.split_whitespace().count() > 4 || !SectionKind::is_known_heading(name) {
+    // `**Full Stack Developer**` under the name is a role, not Skills.
+    if name.split_whitespace().count() > 4
+        || !SectionKind::is_known_heading(name)
+        || title_score(name) > 0
+    {
         return None;
     }
     let all_bold = bold.iter().any(|r| r.start == 0 && r.end >= name.len());

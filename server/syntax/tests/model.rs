@@ -793,3 +793,77 @@ fn markdown_links_ending_a_heading_name_no_field() {
         ]
     );
 }
+
+#[test]
+fn markdown_bold_role_under_the_name_is_not_a_section() {
+    let resume = md("# Dana Reyes\n\n**Full Stack Developer**\n\n## Experience\n\n### Developer at **Corvid Labs**\n*May 2021 - Present*\n\n- Shipped 4 releases\n");
+    let headings: Vec<&str> = resume.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(headings, ["Experience"]);
+    let header: Vec<&str> = resume.header.iter().map(|h| h.as_str()).collect();
+    assert_eq!(header, ["Dana Reyes", "Full Stack Developer"]);
+}
+
+#[test]
+fn markdown_name_heading_after_a_title_heading_is_the_header() {
+    let resume = md("## Curriculum Vitae\n\n### MAI LINH | HANOI\n\nBuilder of small shops.\n\n### EXPERIENCE\n\n- Ran 3 stores\n");
+    let header: Vec<&str> = resume.header.iter().map(|h| h.as_str()).collect();
+    assert_eq!(
+        header,
+        [
+            "Curriculum Vitae",
+            "MAI LINH | HANOI",
+            "Builder of small shops."
+        ]
+    );
+    assert_eq!(resume.sections.len(), 1);
+    assert_eq!(resume.sections[0].kind, SectionKind::Experience);
+}
+
+#[test]
+fn markdown_skills_sub_headings_group_lines_and_name_a_lone_list() {
+    let resume = md("## Skills\n\n### Programming\n\n- **Web**: React, Vue\n\n#### **Databases**  \nPostgreSQL, SQLite\n\n#### Tools\n\n- Docker\n- Terraform\n");
+    assert_eq!(resume.entries().count(), 0);
+    let lines: Vec<(String, &str)> = resume.sections[0]
+        .skills
+        .iter()
+        .map(|k| {
+            let cat = k
+                .category
+                .as_ref()
+                .map(|c| c.to_string())
+                .unwrap_or_default();
+            (cat, k.items.as_str())
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("Web".to_string(), "React, Vue"),
+            ("Databases".to_string(), "PostgreSQL, SQLite"),
+            (String::new(), "Docker"),
+            (String::new(), "Terraform"),
+        ]
+    );
+}
+
+#[test]
+fn markdown_faculty_after_the_school_stays_with_it_when_a_degree_follows() {
+    let source = "## Education\n\n**Tamsin University**, Faculty of Natural Sciences  \n*Bachelor's Degree in Physics*  \n*September 2016 - May 2020*\n";
+    let resume = md(source);
+    assert_eq!(
+        fields(&resume),
+        [row([
+            "Bachelor's Degree in Physics",
+            "Tamsin University, Faculty of Natural Sciences",
+            "",
+            "September 2016 - May 2020",
+            ""
+        ])]
+    );
+    let org = resume.sections[0].entries[0].organisation.as_ref().unwrap();
+    let range = org.source_span().unwrap();
+    assert_eq!(
+        &source[range],
+        "Tamsin University**, Faculty of Natural Sciences"
+    );
+}
