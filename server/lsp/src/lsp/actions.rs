@@ -1,9 +1,9 @@
 //! Code actions (quick fixes, fix-all, suppression comments) and hover.
 //!
 //! Quick fixes are the fixes of the findings in the latest snapshot that the
-//! diagnostics the client sends back stand for (same code and range when the
-//! version in their `data` is the snapshot's, else same code under the
-//! requested range); fix-all and hover read the latest snapshot.
+//! diagnostics the client sends back stand for (same code and range, or,
+//! for a diagnostic of older text, same code under the requested range);
+//! fix-all and hover read the latest snapshot.
 
 use std::collections::{HashMap, HashSet};
 
@@ -15,7 +15,7 @@ use tower_lsp_server::lsp_types::{
     WorkspaceEdit,
 };
 
-use super::convert::{self, DiagnosticData, SOURCE};
+use super::convert::{self, SOURCE};
 use super::document::Snapshot;
 use super::position;
 
@@ -108,7 +108,7 @@ pub(crate) fn code_actions(
             .found
             .iter()
             .filter(|f| f.range.start <= asked.end && asked.start <= f.range.end);
-        diagnostics = convert::diagnostics(near, &snap.text, &snap.index, enc, snap.version)
+        diagnostics = convert::diagnostics(near, &snap.text, &snap.index, enc)
             .into_iter()
             .filter(|d| overlaps(&d.range, &params.range))
             .collect();
@@ -199,11 +199,11 @@ pub(crate) fn code_actions(
 }
 
 /// The finding of `snap` that a diagnostic the client sent back stands
-/// for: same code and same range. A diagnostic without `data` is taken as
-/// current. One whose `data` names another version than the snapshot's is
-/// stale (its range refers to older text), so it stands for the finding of
-/// its code under the requested range `asked` (bytes of the current text),
-/// if there is one.
+/// for: the one of its code with its range. A diagnostic of older text
+/// (published before the last edits, not yet replaced in the editor) has
+/// none there, so it stands for the finding of its code under the
+/// requested range `asked` (bytes of the current text), if there is one.
+/// Either way the fixes are those of the current text.
 fn finding_of(
     snap: &Snapshot,
     d: &lsp::Diagnostic,
@@ -211,19 +211,17 @@ fn finding_of(
     enc: Encoding,
 ) -> Option<usize> {
     let code = code_of(d)?;
-    let current = DiagnosticData::of(d).is_none_or(|data| data.version == snap.version);
-    let same_code = |f: &&resume_rules::Diagnostic| f.code == code;
-    if current {
-        let (start, _) = position::offset(&snap.index, &snap.text, d.range.start, enc);
-        let (end, _) = position::offset(&snap.index, &snap.text, d.range.end, enc);
-        snap.found
-            .iter()
-            .position(|f| same_code(&f) && f.range == (start..end))
-    } else {
-        snap.found
-            .iter()
-            .position(|f| same_code(&f) && f.range.start <= asked.end && asked.start <= f.range.end)
-    }
+    let (start, _) = position::offset(&snap.index, &snap.text, d.range.start, enc);
+    let (end, _) = position::offset(&snap.index, &snap.text, d.range.end, enc);
+    let same_code = |f: &resume_rules::Diagnostic| f.code == code;
+    snap.found
+        .iter()
+        .position(|f| same_code(f) && f.range == (start..end))
+        .or_else(|| {
+            snap.found.iter().position(|f| {
+                same_code(f) && f.range.start <= asked.end && asked.start <= f.range.end
+            })
+        })
 }
 
 /// The edits of every finding's first safe fix, without overlaps.

@@ -1,9 +1,8 @@
-//! Engine types → protocol types: diagnostics (with their version in `data`),
+//! Engine types → protocol types: diagnostics (fixes stay in the snapshot),
 //! document symbols and folding ranges.
 
 use resume_rules::Severity;
 use resume_syntax::{Encoding, LineIndex, Resume, Text};
-use serde::{Deserialize, Serialize};
 use tower_lsp_server::lsp_types::{
     self as lsp, DiagnosticSeverity, DocumentSymbol, FoldingRange, FoldingRangeKind,
     NumberOrString, SymbolKind, TextEdit,
@@ -14,26 +13,6 @@ use super::position;
 /// The `source` of every diagnostic.
 pub(crate) const SOURCE: &str = "resume-lsp";
 
-/// What a diagnostic carries in `data`: the document version its range
-/// refers to. Fixes are not sent with the diagnostics (a large resume has
-/// a thousand findings); `codeAction` finds them in the snapshot of that
-/// version by code and range.
-#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq)]
-pub(crate) struct DiagnosticData {
-    /// The document version the ranges refer to.
-    pub(crate) version: i32,
-}
-
-impl DiagnosticData {
-    /// The data of a diagnostic the client sent back, if it is ours.
-    pub(crate) fn of(d: &lsp::Diagnostic) -> Option<DiagnosticData> {
-        let version = d.data.as_ref()?.get("version")?.as_i64()?;
-        Some(DiagnosticData {
-            version: i32::try_from(version).ok()?,
-        })
-    }
-}
-
 pub(crate) fn severity(s: Severity) -> DiagnosticSeverity {
     match s {
         Severity::Error => DiagnosticSeverity::ERROR,
@@ -43,16 +22,15 @@ pub(crate) fn severity(s: Severity) -> DiagnosticSeverity {
     }
 }
 
-/// Converts engine findings of `text` (version `version`) to protocol
-/// diagnostics.
+/// Converts engine findings of `text` to protocol diagnostics. They carry
+/// no `data`: a large resume has a thousand findings, and `codeAction`
+/// finds the fixes in the snapshot by code and range.
 pub(crate) fn diagnostics<'a>(
     found: impl IntoIterator<Item = &'a resume_rules::Diagnostic>,
     text: &str,
     index: &LineIndex,
     enc: Encoding,
-    version: i32,
 ) -> Vec<lsp::Diagnostic> {
-    let data = serde_json::json!({ "version": version });
     found
         .into_iter()
         .map(|d| lsp::Diagnostic {
@@ -64,7 +42,7 @@ pub(crate) fn diagnostics<'a>(
             message: d.message.clone(),
             related_information: None,
             tags: None,
-            data: Some(data.clone()),
+            data: None,
         })
         .collect()
 }

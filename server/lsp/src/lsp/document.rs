@@ -75,7 +75,7 @@ pub(crate) struct Snapshot {
 impl Snapshot {
     /// The findings in protocol terms.
     pub(crate) fn diagnostics(&self, enc: Encoding) -> Vec<lsp::Diagnostic> {
-        convert::diagnostics(&self.found, &self.text, &self.index, enc, self.version)
+        convert::diagnostics(&self.found, &self.text, &self.index, enc)
     }
 
     /// The outline.
@@ -456,7 +456,7 @@ fn process(handle: &DocHandle, shared: &Shared, worker: &Mutex<Worker>, job: Job
     let index = LineIndex::new(text);
     let publish = shared
         .push_diagnostics()
-        .then(|| convert::diagnostics(&found, text, &index, enc, job.version));
+        .then(|| convert::diagnostics(&found, text, &index, enc));
     if timing_enabled() {
         eprintln!(
             "resume-lsp: version {} update {:?} lint {:?} convert {:?}",
