@@ -413,9 +413,14 @@ fn paragraph(
     // A place of its own (`*Rotterdam, NL*`) under an entry without one is
     // its location.
     let place = is_place(first.as_str());
+    // A bold entry line after an entry line that named both sides is the
+    // next entry (`**Rust Programming** - Learnwell` then `**Best Poster
+    // Award** – Data Society | 2022`).
+    let next_entry_line = is_entry_line && starts_bold && !from_heading;
     let entry_open = section.entries.last().is_some_and(|e| {
         e.bullets.is_empty()
             && !(has_date && e.dates.is_some())
+            && !(next_entry_line && e.title.is_some() && e.organisation.is_some())
             && (e.dates.is_none()
                 || e.title.is_none()
                 || (from_heading && e.organisation.is_none())
@@ -746,6 +751,22 @@ fn title_first_on_a_tie(mut f: Fields, bold_starts: &[usize]) -> Fields {
     f
 }
 
+/// `**Python Programming** - Udemy`, `**Best Paper Award** – Data Society`:
+/// in awards and certifications the name comes first and the issuer after
+/// it, when their words do not say otherwise.
+fn award_first(mut f: Fields) -> Fields {
+    let (Some(org), Some(title)) = (&f.organisation, &f.title) else {
+        return f;
+    };
+    let (Some(o), Some(t)) = (org.source_span(), title.source_span()) else {
+        return f;
+    };
+    if o.start < t.start && title_score(org.as_str()) <= 0 && title_score(title.as_str()) <= 0 {
+        std::mem::swap(&mut f.organisation, &mut f.title);
+    }
+    f
+}
+
 /// `Data Engineer, Northwind Traders, Austin, TX`: with no organisation
 /// found, a location of three or more comma parts whose tail is a location
 /// starts with the organisation.
@@ -796,7 +817,12 @@ fn fields_of(pieces: Vec<Piece>, line: &Text, kind: SectionKind, named: bool) ->
             .filter(|p| p.bold)
             .filter_map(|p| p.text.source_span().map(|r| r.start))
             .collect();
-        return title_first_on_a_tie(organisation_from_location(assign(pieces)), &bold_starts);
+        let f = title_first_on_a_tie(organisation_from_location(assign(pieces)), &bold_starts);
+        return if kind == SectionKind::Awards {
+            award_first(f)
+        } else {
+            f
+        };
     }
     let mut dates = None;
     let mut names: Vec<Piece> = Vec::new();

@@ -867,3 +867,15 @@ fn markdown_faculty_after_the_school_stays_with_it_when_a_degree_follows() {
         "Tamsin University**, Faculty of Natural Sciences"
     );
 }
+
+#[test]
+fn markdown_award_names_come_before_their_issuer() {
+    let resume = md("## Licenses & Certifications\n\n**Rust Programming** - Learnwell\n\n**Best Poster Award** – Data Society | 2022\n");
+    assert_eq!(
+        fields(&resume),
+        [
+            row(["Rust Programming", "Learnwell", "", "", ""]),
+            row(["Best Poster Award", "Data Society", "", "2022", ""]),
+        ]
+    );
+}
