@@ -120,14 +120,30 @@ fn lower_blocks(
                 // names none is the header's.
                 let name_heading =
                     sections.is_empty() && !SectionKind::is_known_heading(text.as_str());
-                if level < section_level
+                // `## Skills: Python, Go`, `#### Technical Skills: SQL, R`
+                // under the name: a skills section of one line.
+                let inline_skills = inline_skills(&text, range.clone())
+                    .filter(|_| level <= section_level || sections.is_empty());
+                // A new section: its heading (the whole text when `None`),
+                // kind and skill lines.
+                let opened = if let Some((heading, line)) = inline_skills {
+                    Some((Some(heading), SectionKind::Skills, vec![line]))
+                } else if level < section_level
                     || (sections.is_empty() && level > section_level)
                     || name_heading
                 {
                     // The name: above the sections, or the first heading of
                     // the document at their level (`## Jane Doe`).
                     resume.header.push(text);
+                    continue;
                 } else if level == section_level {
+                    let kind = SectionKind::from_heading(text.as_str());
+                    Some((None, kind, Vec::new()))
+                } else {
+                    None
+                };
+                if let Some((heading, kind, skills)) = opened {
+                    let heading = heading.unwrap_or(text);
                     entry_level = None;
                     group = None;
                     skills_heading = None;
@@ -135,12 +151,12 @@ fn lower_blocks(
                         s.range.end = s.range.end.min(range.start);
                     }
                     sections.push(Section {
-                        kind: SectionKind::from_heading(text.as_str()),
-                        heading: text,
+                        kind,
+                        heading,
                         range: range.start..source.len(),
                         entries: Vec::new(),
                         bullets: Vec::new(),
-                        skills: Vec::new(),
+                        skills,
                         prose: Vec::new(),
                     });
                 } else if let Some(section) = sections
@@ -248,6 +264,30 @@ fn lower_blocks(
     }
     resume.sections = sections;
     resume
+}
+
+/// The section name and skill line of a heading that lists skills after a
+/// colon (`Technical Skills: Python, SQL`).
+fn inline_skills(text: &Text, range: Range<usize>) -> Option<(Text, SkillLine)> {
+    let s = text.as_str();
+    let colon = s.find(':')?;
+    let name = s[..colon].trim_end();
+    let items = text.slice(colon + 1..s.len()).trimmed();
+    if items.is_empty()
+        || name.split_whitespace().count() > 4
+        || SectionKind::from_heading(name) != SectionKind::Skills
+    {
+        return None;
+    }
+    let line_range = items.source_span().unwrap_or(range);
+    Some((
+        text.slice(0..name.len()),
+        SkillLine {
+            category: None,
+            items,
+            range: line_range,
+        },
+    ))
 }
 
 /// An organisation heading with entries under it.

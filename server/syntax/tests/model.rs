@@ -136,6 +136,15 @@ fn fields(resume: &Resume) -> Vec<[String; 5]> {
         .collect()
 }
 
+/// The heading and kind of every section.
+fn section_kinds(resume: &Resume) -> Vec<(&str, SectionKind)> {
+    resume
+        .sections
+        .iter()
+        .map(|s| (s.heading.as_str(), s.kind))
+        .collect()
+}
+
 /// The prose of section `i`.
 fn prose(resume: &Resume, i: usize) -> Vec<&str> {
     resume.sections[i]
@@ -430,13 +439,8 @@ fn markdown_dated_bold_lines_are_separate_entries() {
 #[test]
 fn markdown_bold_or_capital_lines_naming_a_section_are_headings() {
     let resume = md("**Lena Fischer**\n\n**WORK EXPERIENCE**\n\n**Elbe Freight** | Dispatcher | 2019 – 2023\n- Planned 80 routes a day\n\nEDUCATION\n\n**TU Dresden** | B.Sc. Logistics | 2015 – 2019\n\n**Skills:**\nExcel, SAP\n");
-    let sections: Vec<(&str, SectionKind)> = resume
-        .sections
-        .iter()
-        .map(|s| (s.heading.as_str(), s.kind))
-        .collect();
     assert_eq!(
-        sections,
+        section_kinds(&resume),
         [
             ("WORK EXPERIENCE", SectionKind::Experience),
             ("EDUCATION", SectionKind::Education),
@@ -878,4 +882,25 @@ fn markdown_award_names_come_before_their_issuer() {
             row(["Best Poster Award", "Data Society", "", "2022", ""]),
         ]
     );
+}
+
+#[test]
+fn markdown_heading_listing_skills_after_a_colon_is_a_skills_section() {
+    let resume = md("# Data Analyst\n\n#### Technical Skills: Python, SQL, Tableau\n\n## Experience\n\n### Analyst, Fenwick Bank — 2019 – 2023\n\n- Built 12 dashboards\n\n## Tools: Excel, Looker\n");
+    assert_eq!(
+        section_kinds(&resume),
+        [
+            ("Technical Skills", SectionKind::Skills),
+            ("Experience", SectionKind::Experience),
+            ("Tools", SectionKind::Skills),
+        ]
+    );
+    let items: Vec<&str> = resume
+        .sections
+        .iter()
+        .flat_map(|s| s.skills.iter().map(|k| k.items.as_str()))
+        .collect();
+    assert_eq!(items, ["Python, SQL, Tableau", "Excel, Looker"]);
+    let header: Vec<&str> = resume.header.iter().map(|h| h.as_str()).collect();
+    assert_eq!(header, ["Data Analyst"]);
 }
