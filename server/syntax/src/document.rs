@@ -12,6 +12,7 @@ use std::sync::Arc;
 use ropey::Rope;
 use tree_sitter::{InputEdit, Point};
 
+use crate::latex::Scan;
 use crate::macros::ParseOptions;
 use crate::model::{Format, Resume};
 use crate::syntax_tree::{Parsers, SyntaxTree};
@@ -26,6 +27,9 @@ pub struct Document {
     parsers: Parsers,
     tree: SyntaxTree,
     resume: Arc<Resume>,
+    /// LaTeX: the definitions and comments read last, kept across edits
+    /// that cannot change them.
+    scan: Scan,
 }
 
 impl std::fmt::Debug for Document {
@@ -43,7 +47,8 @@ impl Document {
     pub fn new(text: &str, format: Format, version: i32, options: ParseOptions) -> Document {
         let mut parsers = Parsers::default();
         let tree = parsers.parse(text, format, None);
-        let resume = Arc::new(crate::lower(text, &tree, &options));
+        let mut scan = Scan::default();
+        let resume = Arc::new(lower(text, &tree, &options, &mut scan));
         Document {
             format,
             rope: Rope::from_str(text),
@@ -53,6 +58,7 @@ impl Document {
             parsers,
             tree,
             resume,
+            scan,
         }
     }
 
@@ -81,7 +87,8 @@ impl Document {
         self.rope = Rope::from_str(text);
         self.text = text.to_string();
         self.tree = self.parsers.parse(&self.text, self.format, None);
-        self.resume = Arc::new(crate::lower(&self.text, &self.tree, &self.options));
+        self.scan.invalidate();
+        self.resume = Arc::new(lower(&self.text, &self.tree, &self.options, &mut self.scan));
     }
 
     fn edit_text(&mut self, range: Range<usize>, new_text: &str) -> Range<usize> {
@@ -102,7 +109,9 @@ impl Document {
         let ce = self.rope.byte_to_char(end);
         self.rope.remove(cs..ce);
         self.rope.insert(cs, new_text);
+        let removed = self.text[start..end].to_string();
         self.text.replace_range(start..end, new_text);
+        self.scan.edit(start..end, &removed, new_text, &self.text);
 
         let new_end_byte = start + new_text.len();
         let new_end_position = self.point(new_end_byte);
@@ -121,7 +130,7 @@ impl Document {
         self.tree = self
             .parsers
             .parse(&self.text, self.format, Some(&self.tree));
-        self.resume = Arc::new(crate::lower(&self.text, &self.tree, &self.options));
+        self.resume = Arc::new(lower(&self.text, &self.tree, &self.options, &mut self.scan));
     }
 
     /// Row and byte column of `offset` in the current text (the rope and the
@@ -143,7 +152,7 @@ impl Document {
     /// Replaces the parse options and rebuilds the model.
     pub fn set_options(&mut self, options: ParseOptions) {
         self.options = options;
-        self.resume = Arc::new(crate::lower(&self.text, &self.tree, &self.options));
+        self.resume = Arc::new(lower(&self.text, &self.tree, &self.options, &mut self.scan));
     }
 
     /// The parse options.
@@ -184,5 +193,13 @@ impl Document {
     /// The resume model, shared (it is replaced, never changed, by edits).
     pub fn shared_resume(&self) -> Arc<Resume> {
         self.resume.clone()
+    }
+}
+
+/// The model of `tree`; for LaTeX with the document's kept scan.
+fn lower(source: &str, tree: &SyntaxTree, options: &ParseOptions, scan: &mut Scan) -> Resume {
+    match tree {
+        SyntaxTree::Latex(t) => crate::latex::lower_with_scan(source, t, options, scan),
+        SyntaxTree::Markdown(_) => crate::lower(source, tree, options),
     }
 }

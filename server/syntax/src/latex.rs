@@ -42,7 +42,7 @@ pub struct Definitions {
 /// definitions from a parsed LaTeX tree.
 pub fn definitions(source: &str, tree: &Tree) -> Definitions {
     let mut defs = Definitions::default();
-    collect_definitions(source, tree.root_node(), &mut defs, None);
+    collect_definitions(source, tree.root_node(), &mut defs, None, &mut Vec::new());
     defs
 }
 
@@ -79,6 +79,7 @@ fn collect_definitions(
     node: Node<'_>,
     defs: &mut Definitions,
     mut comments: Option<&mut Vec<Comment>>,
+    spans: &mut Vec<Range<usize>>,
 ) {
     // Only nodes that hold a `%` or a definition's name can hold a comment
     // or a definition: the walk skips every other node's children.
@@ -125,6 +126,9 @@ fn collect_definitions(
             let moved = cursor.goto_next_sibling();
             if let Some((definition, _)) = pending.filter(|(_, at)| *at == depth) {
                 let next = moved.then(|| cursor.node());
+                spans.push(
+                    definition.start_byte()..next.map_or(definition.end_byte(), |n| n.end_byte()),
+                );
                 read_definition(source, definition, next, defs);
                 pending = None;
             }
@@ -340,12 +344,101 @@ struct Lowering<'a> {
     order_hints: HashMap<(usize, String), (usize, usize)>,
 }
 
+/// What lowering reads from the whole of a document that most edits leave
+/// as it is: the macro definitions and the comments. An open document keeps
+/// it and, for an edit that cannot change them (see [`Scan::edit`]), skips
+/// reading them again.
+#[derive(Clone, Debug, Default)]
+pub struct Scan {
+    defs: Definitions,
+    comments: Vec<Comment>,
+    /// Source ranges of the definitions, each with the node after it (which
+    /// `\newcommand\name[1]{...}` takes its name and body from).
+    spans: Vec<Range<usize>>,
+    /// Whether the source uses `\verb`, whose delimiters any character
+    /// may be.
+    verb: bool,
+    /// Whether the scan matches the document.
+    valid: bool,
+}
+
+impl Scan {
+    /// Follows an edit that replaced the source bytes `old` (`removed`)
+    /// with `inserted`, leaving `after`: the scan stays valid, its ranges
+    /// moved, when the edit holds no character that can open or close a
+    /// command, group, comment or math, does not change a command name, and
+    /// touches no definition or comment.
+    pub fn edit(&mut self, old: Range<usize>, removed: &str, inserted: &str, after: &str) {
+        const STRUCTURAL: [char; 10] = ['\\', '%', '{', '}', '[', ']', '$', '#', '\n', '\r'];
+        if !self.valid {
+            return;
+        }
+        let touches = |r: &Range<usize>| r.start <= old.end && old.start <= r.end;
+        let word = after
+            .get(..old.start)
+            .unwrap_or("")
+            .trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '@' || c == '*');
+        if self.verb
+            || removed.contains(STRUCTURAL)
+            || inserted.contains(STRUCTURAL)
+            || word.ends_with('\\')
+            || self.spans.iter().any(touches)
+            || self.comments.iter().any(|c| touches(&c.range))
+        {
+            self.valid = false;
+            return;
+        }
+        let end = old.start + inserted.len();
+        let shift = |r: &mut Range<usize>| {
+            if r.start >= old.end {
+                *r = r.start - old.end + end..r.end - old.end + end;
+            }
+        };
+        self.spans.iter_mut().for_each(shift);
+        self.comments.iter_mut().for_each(|c| shift(&mut c.range));
+    }
+
+    /// Marks the scan as not matching the document.
+    pub fn invalidate(&mut self) {
+        self.valid = false;
+    }
+}
+
 /// Lowers a parsed LaTeX document.
 pub(crate) fn lower(source: &str, tree: &Tree, options: &ParseOptions) -> Resume {
+    lower_with_scan(source, tree, options, &mut Scan::default())
+}
+
+/// Lowers a parsed LaTeX document, reusing `scan` when it is still valid
+/// (and the tree has no errors, whose recovery an edit anywhere may change)
+/// and refreshing it otherwise.
+pub(crate) fn lower_with_scan(
+    source: &str,
+    tree: &Tree,
+    options: &ParseOptions,
+    scan: &mut Scan,
+) -> Resume {
     let root = tree.root_node();
+    let has_error = root.has_error();
+    if !scan.valid || has_error {
+        let mut fresh = Scan {
+            verb: source.contains("\\verb"),
+            // A scan of a tree with errors is not kept.
+            valid: !has_error,
+            ..Scan::default()
+        };
+        collect_definitions(
+            source,
+            root,
+            &mut fresh.defs,
+            Some(&mut fresh.comments),
+            &mut fresh.spans,
+        );
+        *scan = fresh;
+    }
     let mut resume = Resume::empty(Format::Latex);
-    let mut defs = Definitions::default();
-    collect_definitions(source, root, &mut defs, Some(&mut resume.comments));
+    resume.comments = scan.comments.clone();
+    let mut defs = scan.defs.clone();
     for (k, v) in &options.arities {
         defs.arity.entry(k.clone()).or_insert(*v);
     }

@@ -190,3 +190,52 @@ fn multi_edit_batches_apply_in_order() {
     let fresh = Document::new(doc.text(), Format::Markdown, 0, ParseOptions::default());
     assert_eq!(doc.resume(), fresh.resume());
 }
+
+/// Letter and space edits at every position of a resume with definitions,
+/// comments and commands one letter away from a definition: the document
+/// keeps its definitions and comments across edits that cannot change them,
+/// and must still equal a fresh parse after each one.
+#[test]
+fn letter_edits_everywhere_keep_definitions_and_comments_right() {
+    let source = "\\documentclass{article}\n% resume-lsp: disable-next-line weak-verb\n\\newcommand{\\fullname}{Ada Park}\n\\newcommand\\resumeItem[1]{\\item\\small{#1}}\n\\de{x} \\defx\\role{Lead}{x}\n\\def\\job#1#2{#1 #2}\n\\begin{document}\n{\\fullname} % name\n\\section{Experience}\n\\resumeSubheading{Kiln Co}{2019 -- 2021}{Glazer}{Stoke, UK}\n\\resumeItemListStart\n\\resumeItem{Used kilns to fire 40 pots}% trailing\n\\role{Dispatch Lead}{Mar 2020 -- Present}\n\\resumeItemListEnd\n\\end{document}\n";
+    let options = ParseOptions::default();
+    let boundaries: Vec<usize> = (0..=source.len())
+        .filter(|i| source.is_char_boundary(*i))
+        .collect();
+    for insert in ["f", " ", "x1"] {
+        let mut doc = Document::new(source, Format::Latex, 0, options.clone());
+        for &at in &boundaries {
+            doc.apply_edit(at..at, insert);
+            let fresh = Document::new(doc.text(), Format::Latex, 0, options.clone());
+            assert_eq!(
+                doc.resume(),
+                fresh.resume(),
+                "after inserting {insert:?} at {at}"
+            );
+            doc.apply_edit(at..at + insert.len(), "");
+            assert_eq!(doc.text(), source);
+            let fresh = Document::new(source, Format::Latex, 0, options.clone());
+            assert_eq!(
+                doc.resume(),
+                fresh.resume(),
+                "after removing {insert:?} at {at}"
+            );
+        }
+    }
+    // Removing one byte anywhere (letters join names, e.g. `\de{x} \defx`).
+    let mut doc = Document::new(source, Format::Latex, 0, options.clone());
+    for &at in &boundaries[..boundaries.len() - 1] {
+        let removed = source[at..at + 1].to_string();
+        doc.apply_edit(at..at + 1, "");
+        let fresh = Document::new(doc.text(), Format::Latex, 0, options.clone());
+        assert_eq!(
+            doc.resume(),
+            fresh.resume(),
+            "after removing {removed:?} at {at}"
+        );
+        doc.apply_edit(at..at, &removed);
+        assert_eq!(doc.text(), source);
+    }
+    let fresh = Document::new(source, Format::Latex, 0, options.clone());
+    assert_eq!(doc.resume(), fresh.resume());
+}
