@@ -203,7 +203,26 @@ fn lower_blocks(
                     .filter(|(_, only_links)| !**only_links)
                     .map(|(line, _)| line)
                     .unzip();
+                // Technology lines go to the entry the paragraph leaves last.
+                let (tech, (lines, bold)): (Vec<Text>, (Vec<Text>, Vec<_>)) =
+                    if section.kind == SectionKind::Skills {
+                        (Vec::new(), (lines, bold))
+                    } else {
+                        let (tech, rest): (Vec<_>, Vec<_>) = lines
+                            .into_iter()
+                            .zip(bold)
+                            .partition(|(line, _)| tech_list(line).is_some());
+                        (
+                            tech.into_iter().map(|(l, _)| l).collect(),
+                            rest.into_iter().unzip(),
+                        )
+                    };
                 if lines.is_empty() {
+                    for line in &tech {
+                        if !took_tech(section, line) {
+                            push_prose(section, std::slice::from_ref(line));
+                        }
+                    }
                     continue;
                 }
                 let heading_org = group.clone().or_else(|| {
@@ -226,6 +245,11 @@ fn lower_blocks(
                     from_heading,
                 );
                 from_heading &= section.entries.len() == entries;
+                for line in &tech {
+                    if !took_tech(section, line) {
+                        push_prose(section, std::slice::from_ref(line));
+                    }
+                }
                 if let Some((heading, before)) = skills_heading.take() {
                     if section.skills.len() == before + 1
                         && section.skills[before].category.is_none()
@@ -249,6 +273,9 @@ fn lower_blocks(
                     section.skills.push(skills_line(&text, range));
                     continue;
                 }
+                if took_tech(section, &text) {
+                    continue;
+                }
                 let (lead, text) = split_lead(&text, bold_lead);
                 push_bullet(
                     section,
@@ -264,6 +291,53 @@ fn lower_blocks(
     }
     resume.sections = sections;
     resume
+}
+
+/// Whether `line` is the technology list of the section's last entry
+/// (`Tech Stack: Rust, Postgres`, `*Technologies Used: Python, Dart*`,
+/// `- **Key skills:** API Design, CI/CD`), which then takes it when it has
+/// none yet.
+fn took_tech(section: &mut Section, line: &Text) -> bool {
+    if section.kind == SectionKind::Skills {
+        return false;
+    }
+    let Some(entry) = section.entries.last_mut() else {
+        return false;
+    };
+    let Some(items) = tech_list(line) else {
+        return false;
+    };
+    if entry.tech.is_none() {
+        entry.tech = Some(items);
+    }
+    true
+}
+
+/// The list after a technology label (`Tech:`, `Built with:`).
+fn tech_list(line: &Text) -> Option<Text> {
+    const LABELS: [&str; 14] = [
+        "tech",
+        "technologies",
+        "technology",
+        "tech stack",
+        "stack",
+        "tools",
+        "built with",
+        "key skills",
+        "skills",
+        "skills used",
+        "environment",
+        "technical environment",
+        "tools & technologies",
+        "tools and technologies",
+    ];
+    let s = line.as_str();
+    let colon = s.find(':').filter(|i| *i <= 30)?;
+    let label = s[..colon].trim().to_lowercase();
+    let label = label.trim_end_matches(" used");
+    let items = line.slice(colon + 1..s.len()).trimmed();
+    let list = items.as_str().contains([',', '|', '/', '·', '•']);
+    (LABELS.contains(&label) && list).then_some(items)
 }
 
 /// The section name and skill line of a heading that lists skills after a

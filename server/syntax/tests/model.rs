@@ -904,3 +904,28 @@ fn markdown_heading_listing_skills_after_a_colon_is_a_skills_section() {
     let header: Vec<&str> = resume.header.iter().map(|h| h.as_str()).collect();
     assert_eq!(header, ["Data Analyst"]);
 }
+
+#[test]
+fn markdown_technology_lines_are_the_entry_tech() {
+    let resume = md("## Projects\n\n### Tide Clock\n*Technologies Used: C, FreeRTOS, KiCad*\n\n- Cut wake-ups by 60% on a coin cell\n\n## Experience\n\n### Platform Engineer, Quarry Analytics — 2021 – Present\n\n- Cut deploy time from 20 to 6 minutes\n- **Key skills:** API Design, CI/CD, Mentoring\n\n## Skills\n\n- Tools: Docker, Terraform\n");
+    let tech: Vec<String> = fields(&resume).into_iter().map(|f| f[4].clone()).collect();
+    assert_eq!(tech, ["C, FreeRTOS, KiCad", "API Design, CI/CD, Mentoring"]);
+    let bullets: Vec<&str> = resume.bullets().map(|b| b.bullet.text.as_str()).collect();
+    assert_eq!(
+        bullets,
+        [
+            "Cut wake-ups by 60% on a coin cell",
+            "Cut deploy time from 20 to 6 minutes"
+        ]
+    );
+    assert!(resume.sections[0].prose.is_empty());
+    assert_eq!(resume.sections[2].skills.len(), 1);
+}
+
+#[test]
+fn markdown_technology_line_in_an_entry_paragraph_is_that_entry_tech() {
+    let resume = md("## Projects\n\n**Tide Clock** | 2023\nTech: C, FreeRTOS\n\n**Kelp Counter** | 2022\nBuilt with: Python, OpenCV\n\n## Summary\n\nTech: Rust, Go\n");
+    let tech: Vec<String> = fields(&resume).into_iter().map(|f| f[4].clone()).collect();
+    assert_eq!(tech, ["C, FreeRTOS", "Python, OpenCV"]);
+    assert_eq!(prose(&resume, 1), ["Tech: Rust, Go"]);
+}
