@@ -273,6 +273,10 @@ const TECHNIQUE_NOUNS: &[&str] = &[
     "armed",
     "tailed",
     "layered",
+    "layer",
+    "axis",
+    "core",
+    "pin",
 ];
 
 /// Lowercase words after which a number is a label, not a quantity.
@@ -1087,6 +1091,7 @@ mod tests {
             Finished my 3rd-party integration with a 64-bit build
             Served static assets from Cloudflare R2 and PHP 8.2
             Moved logs to R2 buckets on PHP8.1 hosts
+            Read a 9-axis IMU over I2C on a 4-layer board with an 8-core SoC and a 40-pin header
             ",
         );
     }
