@@ -44,58 +44,10 @@ impl LintCache {
 
 type Table = HashMap<Box<str>, (Box<dyn Any + Send>, u64), FastHash>;
 
-/// A fast non-cryptographic hash (FxHash's multiply-rotate over 8-byte
-/// words) for the memo's keys: texts of one document, so no flooding to
-/// fear, and hashing them is a measurable part of a lint run.
-#[derive(Clone, Copy, Default)]
-pub(crate) struct FastHash;
-
-impl std::hash::BuildHasher for FastHash {
-    type Hasher = FastHasher;
-    fn build_hasher(&self) -> FastHasher {
-        FastHasher(0)
-    }
-}
-
-/// The hasher of [`FastHash`].
-pub(crate) struct FastHasher(u64);
-
-impl FastHasher {
-    const K: u64 = 0xf135_7aea_2e62_a9c5;
-
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(26) ^ word).wrapping_mul(Self::K);
-    }
-}
-
-impl std::hash::Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(c);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+/// The memo's keys are texts of one document, so there is no hash
+/// flooding to fear, and hashing them is a measurable part of a lint run:
+/// a fast non-cryptographic hash with a fixed seed.
+pub(crate) type FastHash = foldhash::fast::FixedState;
 
 /// One result per analysis and text, with the run that last used it.
 #[derive(Default)]
@@ -165,10 +117,15 @@ mod tests {
             "abcdefghi",
             "abcdefgh\0",
         ];
-        let hashes: std::collections::HashSet<u64> =
-            texts.iter().map(|t| FastHash.hash_one(t)).collect();
+        let hashes: std::collections::HashSet<u64> = texts
+            .iter()
+            .map(|t| FastHash::default().hash_one(t))
+            .collect();
         assert_eq!(hashes.len(), texts.len());
-        assert_eq!(FastHash.hash_one("same"), FastHash.hash_one("same"));
+        assert_eq!(
+            FastHash::default().hash_one("same"),
+            FastHash::default().hash_one("same")
+        );
     }
 
     #[test]
