@@ -6,7 +6,7 @@
 //! arguments and what each one means, and recognises dates, locations, titles
 //! and organisations by content as well as by position.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use tree_sitter::{Node, Tree};
@@ -360,6 +360,46 @@ pub struct Scan {
     verb: bool,
     /// Whether the scan matches the document.
     valid: bool,
+    /// What was read from runs of body children, by their source text.
+    chunks: Chunks,
+}
+
+/// What lowering read from runs of body children, kept across edits by the
+/// exact source text of each run (see [`Lowering::walk_body`]).
+///
+/// The body is cut before every top-level child that opens a section. A run
+/// from one such child up to the next reads the same wherever it sits: its
+/// children parse the same (the grammar attaches no argument across a
+/// section command), the walk enters it with no loose text and leaves it
+/// after the section it opens has taken everything, and reading it looks at
+/// nothing outside it but the document-wide context (definitions, options,
+/// heading and entry macros) kept beside the memo. So a run read at one
+/// offset gives the same sections at another with every offset moved.
+#[derive(Clone, Debug, Default)]
+struct Chunks {
+    /// The definitions and options the entries were read with.
+    known: Option<(Definitions, ParseOptions)>,
+    /// The heading and entry macros the sections were read with.
+    macros: Option<(HashSet<String>, HashSet<String>)>,
+    runs: HashMap<Box<str>, Chunk, foldhash::fast::FixedState>,
+}
+
+/// What one run of body children gave.
+#[derive(Clone, Debug, Default)]
+struct Chunk {
+    /// Unknown commands that a call in the run makes an entry by its date.
+    entry_names: Vec<String>,
+    /// The sections the run added, read with the run at `base`.
+    sections: Option<ChunkSections>,
+}
+
+#[derive(Clone, Debug)]
+struct ChunkSections {
+    base: usize,
+    sections: Vec<Section>,
+    /// Whether the last section ran to the end of the source (no section
+    /// followed it yet).
+    open: bool,
 }
 
 impl Scan {
@@ -434,6 +474,7 @@ pub(crate) fn lower_with_scan(
             Some(&mut fresh.comments),
             &mut fresh.spans,
         );
+        fresh.chunks = std::mem::take(&mut scan.chunks);
         *scan = fresh;
     }
     let mut resume = Resume::empty(Format::Latex);
@@ -468,8 +509,15 @@ pub(crate) fn lower_with_scan(
         entry_macros: Default::default(),
     };
     l.heading_macros = l.find_heading_macros(body);
-    l.entry_macros = l.find_entry_macros(body);
-    l.walk(body);
+    // A tree with errors may read differently where the same text was read
+    // before (recovery depends on the old tree): it is read afresh and the
+    // memo is left for the next tree.
+    if has_error {
+        l.entry_macros = l.find_entry_macros(body);
+        l.walk(body);
+    } else {
+        l.walk_body(body, &defs, options, &mut scan.chunks);
+    }
     l.flush_loose();
     let mut resume = l.resume;
     let section_kinds: std::collections::HashSet<SectionKind> = resume
@@ -687,6 +735,176 @@ impl Lowering<'_> {
             depth: 0,
             level: 0,
         }];
+        self.run_tasks(&mut tasks);
+    }
+
+    /// Walks the body's children from `next` up to `end` (or past it, when
+    /// an `\item` or a definition takes the siblings after it) as
+    /// [`Lowering::walk`] walks them. Returns the index of the next child.
+    fn walk_range<'t>(&mut self, children: &[Node<'t>], mut next: usize, end: usize) -> usize {
+        let mut tasks = Vec::new();
+        let mut after = Vec::new();
+        while next < end {
+            next = self.walk_child(children, next, 0, 1, &mut after);
+            tasks.extend(after.drain(..).rev());
+            self.run_tasks(&mut tasks);
+        }
+        next
+    }
+
+    /// Walks the body, taking the sections of each run of children that
+    /// opens a section from `chunks` when the same run was read before, and
+    /// keeping what it reads there for the next time.
+    fn walk_body(
+        &mut self,
+        body: Node<'_>,
+        defs: &Definitions,
+        options: &ParseOptions,
+        chunks: &mut Chunks,
+    ) {
+        let mut cursor = body.walk();
+        let children: Vec<Node<'_>> = body.children(&mut cursor).collect();
+        // Runs: [0, first section), then from each section on.
+        let mut starts: Vec<usize> = vec![0];
+        starts.extend((1..children.len()).filter(|&i| self.opens_section(children[i])));
+        let runs: Vec<(usize, usize)> = starts
+            .iter()
+            .zip(starts.iter().skip(1).chain([&children.len()]))
+            .map(|(&a, &b)| (a, b))
+            .collect();
+        let source = self.source;
+        let text_of_run = |a: usize, b: usize| -> &str {
+            let from = children.get(a).map_or(0, |n| n.start_byte());
+            let to = match children.get(b) {
+                Some(n) => n.start_byte(),
+                None => children.last().map_or(from, |n| n.end_byte()),
+            };
+            &source[from..to.max(from)]
+        };
+
+        if chunks
+            .known
+            .as_ref()
+            .is_none_or(|(d, o)| d != defs || o != options)
+        {
+            chunks.known = Some((defs.clone(), options.clone()));
+            chunks.macros = None;
+            chunks.runs.clear();
+        }
+        // Entry macros: the union of what each run's calls show.
+        let mut old = std::mem::take(&mut chunks.runs);
+        let mut entry_macros = HashSet::new();
+        for &(a, b) in &runs {
+            let text = text_of_run(a, b);
+            if !chunks.runs.contains_key(text) {
+                let chunk = match old.remove_entry(text) {
+                    Some((key, chunk)) => (key, chunk),
+                    None => {
+                        let mut names = HashSet::new();
+                        for &child in &children[a..b] {
+                            self.entry_macros_in(child, &mut names);
+                        }
+                        let mut names: Vec<String> = names.into_iter().collect();
+                        names.sort();
+                        (
+                            text.into(),
+                            Chunk {
+                                entry_names: names,
+                                sections: None,
+                            },
+                        )
+                    }
+                };
+                chunks.runs.insert(chunk.0, chunk.1);
+            }
+            if let Some(chunk) = chunks.runs.get(text) {
+                entry_macros.extend(chunk.entry_names.iter().cloned());
+            }
+        }
+        drop(old);
+        self.entry_macros = entry_macros;
+        let macros = (self.heading_macros.clone(), self.entry_macros.clone());
+        if chunks.macros.as_ref() != Some(&macros) {
+            chunks.macros = Some(macros);
+            for chunk in chunks.runs.values_mut() {
+                chunk.sections = None;
+            }
+        }
+
+        let mut next = 0;
+        for &(a, b) in &runs {
+            if next >= b {
+                // Taken by the run before (an `\item` reading on).
+                continue;
+            }
+            let whole = next == a && a > 0;
+            let base = children[a].start_byte();
+            let text = text_of_run(a, b);
+            if whole {
+                if let Some(kept) = chunks.runs.get(text).and_then(|c| c.sections.as_ref()) {
+                    if let Some(prev) = self.resume.sections.last_mut() {
+                        prev.range.end = prev.range.end.min(base);
+                    }
+                    self.resume
+                        .sections
+                        .extend(kept.sections.iter().map(|s| s.moved(kept.base, base)));
+                    if kept.open {
+                        if let Some(last) = self.resume.sections.last_mut() {
+                            last.range.end = self.source.len();
+                        }
+                    }
+                    self.in_section = true;
+                    next = b;
+                    continue;
+                }
+            }
+            let before = self.resume.sections.len();
+            next = self.walk_range(&children, next, b);
+            if next != b {
+                continue;
+            }
+            // The section the next run opens would take the loose text
+            // first.
+            self.flush_loose();
+            let opened = self
+                .resume
+                .sections
+                .get(before)
+                .is_some_and(|s| s.range.start == base);
+            if whole && opened {
+                let sections = self.resume.sections[before..].to_vec();
+                let open = sections
+                    .last()
+                    .is_some_and(|s| s.range.end == self.source.len());
+                if let Some(chunk) = chunks.runs.get_mut(text) {
+                    chunk.sections = Some(ChunkSections {
+                        base,
+                        sections,
+                        open,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Whether a child of the body opens a section before anything else
+    /// (and stops an `\item` before it).
+    fn opens_section(&self, node: Node<'_>) -> bool {
+        match kind(node) {
+            Kind::Command => {
+                self.spec_of(node)
+                    .is_some_and(|k| k.spec.kind == MacroKind::Section)
+                    && !groups(node).is_empty()
+            }
+            Kind::Environment => self
+                .heading_macros
+                .contains(&format!("env:{}", env_name(self.source, node))),
+            _ => false,
+        }
+    }
+
+    /// Runs the walk's tasks until none is left.
+    fn run_tasks<'t>(&mut self, tasks: &mut Vec<WalkTask<'t>>) {
         let mut after = Vec::new();
         while let Some(task) = tasks.pop() {
             match task {
@@ -1399,11 +1617,18 @@ impl Lowering<'_> {
 
     /// Unknown commands that some call makes an entry by its date: their
     /// calls without a date are entries too (`\datedsubsection{Tiny Lisp}{}`).
-    fn find_entry_macros(&self, body: Node<'_>) -> std::collections::HashSet<String> {
-        let mut out = std::collections::HashSet::new();
+    fn find_entry_macros(&self, body: Node<'_>) -> HashSet<String> {
+        let mut out = HashSet::new();
+        self.entry_macros_in(body, &mut out);
+        out
+    }
+
+    /// Adds to `out` the unknown commands in `node` that a call makes an
+    /// entry by its date.
+    fn entry_macros_in(&self, node: Node<'_>, out: &mut HashSet<String>) {
         // Depth first with one cursor; `inside` is the number of candidates
         // the cursor's node is nested in, `insides` that of its ancestors.
-        let mut cursor = body.walk();
+        let mut cursor = node.walk();
         let mut inside = 0;
         let mut insides = Vec::new();
         loop {
@@ -1445,7 +1670,7 @@ impl Lowering<'_> {
             }
             while !cursor.goto_next_sibling() {
                 if !cursor.goto_parent() {
-                    return out;
+                    return;
                 }
                 inside = insides.pop().unwrap_or(0);
             }

@@ -9,7 +9,7 @@ use crate::entry_fields::{assign, skill_line, split_heading, Fields, Piece};
 use crate::fields::{looks_like_date, looks_like_location, title_score};
 use crate::macros::ParseOptions;
 use crate::model::{Bullet, Comment, Entry, Format, Resume, Section, SectionKind, SkillLine};
-use crate::text::Text;
+use crate::text::{moved_range, Text};
 
 /// A block of the document, flattened in source order.
 #[derive(Clone)]
@@ -2122,31 +2122,9 @@ fn bypassed() -> bool {
     BYPASS.with(std::cell::Cell::get)
 }
 
-/// A source offset read at `from` and now at `to`.
-fn moved(offset: usize, from: usize, to: usize) -> usize {
-    offset.wrapping_sub(from).wrapping_add(to)
-}
-
-fn moved_range(r: &Range<usize>, from: usize, to: usize) -> Range<usize> {
-    moved(r.start, from, to)..moved(r.end, from, to)
-}
-
 /// `t` with every source offset moved from `from` to `to`.
 fn moved_text(t: &Text, from: usize, to: usize) -> Text {
-    if from == to {
-        return t.clone();
-    }
-    let mut out = Text::new();
-    let s = t.as_str();
-    for seg in t.segments() {
-        let piece = &s[seg.plain..seg.plain + seg.len];
-        if seg.verbatim {
-            out.push_verbatim(piece, moved(seg.src.start, from, to));
-        } else {
-            out.push_replaced(piece, moved_range(&seg.src, from, to));
-        }
-    }
-    out
+    t.moved(from, to)
 }
 
 fn moved_opt(t: &Option<Text>, from: usize, to: usize) -> Option<Text> {

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use crate::text::Text;
+use crate::text::{moved_range, Text};
 
 /// The source language of a document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -265,4 +265,60 @@ pub struct SkillLine {
     pub items: Text,
     /// Source range of the whole line.
     pub range: Range<usize>,
+}
+
+impl Section {
+    /// The same section read at another place: every source offset moved
+    /// from `from` to `to` (see [`Text::moved`]).
+    pub fn moved(&self, from: usize, to: usize) -> Section {
+        Section {
+            kind: self.kind,
+            heading: self.heading.moved(from, to),
+            range: moved_range(&self.range, from, to),
+            entries: self.entries.iter().map(|e| e.moved(from, to)).collect(),
+            bullets: self.bullets.iter().map(|b| b.moved(from, to)).collect(),
+            skills: self.skills.iter().map(|s| s.moved(from, to)).collect(),
+            prose: self.prose.iter().map(|t| t.moved(from, to)).collect(),
+        }
+    }
+}
+
+impl Entry {
+    /// The same entry with every source offset moved from `from` to `to`.
+    pub fn moved(&self, from: usize, to: usize) -> Entry {
+        let text = |t: &Option<Text>| t.as_ref().map(|t| t.moved(from, to));
+        Entry {
+            organisation: text(&self.organisation),
+            title: text(&self.title),
+            location: text(&self.location),
+            dates: text(&self.dates),
+            tech: text(&self.tech),
+            heading_range: moved_range(&self.heading_range, from, to),
+            range: moved_range(&self.range, from, to),
+            bullets: self.bullets.iter().map(|b| b.moved(from, to)).collect(),
+        }
+    }
+}
+
+impl Bullet {
+    /// The same bullet with every source offset moved from `from` to `to`.
+    pub fn moved(&self, from: usize, to: usize) -> Bullet {
+        Bullet {
+            text: self.text.moved(from, to),
+            lead: self.lead.as_ref().map(|t| t.moved(from, to)),
+            range: moved_range(&self.range, from, to),
+            depth: self.depth,
+        }
+    }
+}
+
+impl SkillLine {
+    /// The same line with every source offset moved from `from` to `to`.
+    pub fn moved(&self, from: usize, to: usize) -> SkillLine {
+        SkillLine {
+            category: self.category.as_ref().map(|t| t.moved(from, to)),
+            items: self.items.moved(from, to),
+            range: moved_range(&self.range, from, to),
+        }
+    }
 }

@@ -273,6 +273,30 @@ impl Text {
     pub fn source_span(&self) -> Option<Range<usize>> {
         self.source_range(0..self.text.len())
     }
+
+    /// The same text read at another place: every source offset moved from
+    /// `from` to `to` (a text read at offset `from` of a run of source bytes
+    /// that now starts at `to`).
+    pub fn moved(&self, from: usize, to: usize) -> Text {
+        let mut out = self.clone();
+        if from != to {
+            for seg in &mut out.segments {
+                seg.src = moved_range(&seg.src, from, to);
+            }
+        }
+        out
+    }
+}
+
+/// `offset`, read in a run of source bytes at `from`, in the same run now
+/// at `to`.
+pub(crate) fn moved(offset: usize, from: usize, to: usize) -> usize {
+    offset.wrapping_sub(from).wrapping_add(to)
+}
+
+/// [`moved`] for both ends of a range.
+pub(crate) fn moved_range(r: &Range<usize>, from: usize, to: usize) -> Range<usize> {
+    moved(r.start, from, to)..moved(r.end, from, to)
 }
 
 impl std::fmt::Display for Text {

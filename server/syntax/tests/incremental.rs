@@ -75,11 +75,33 @@ fn char_boundary_at_or_before(s: &str, mut i: usize) -> usize {
 
 /// Applies `edits` random edits; returns how many left a tree that differs
 /// from a fresh parse after error recovery.
+/// Pieces that change how whole runs of a LaTeX body read: section
+/// commands, a heading environment used for two kinds of section, an
+/// unknown command that a date makes an entry, a definition.
+const LATEX_CONTEXT_SNIPPETS: &[&str] = &[
+    "\\section{Projects}\n",
+    "\\begin{rSection}{Education}\n",
+    "\\end{rSection}\n",
+    "\\begin{rSection}{Experience}\n\\item Ran 3 labs\n\\end{rSection}\n",
+    "\\job{Acme}{Jan 2020 -- 2021}\n",
+    "\\job{Tiny Lisp}{}\n",
+    "\\newcommand{\\job}[2]{#1}\n",
+    "\\item Cut build time by 40\\%\n",
+    "\\resumeItem{Wrote 2 parsers}\n",
+    "\\resumeSubheading{Kiln Co}{2019 -- 2021}{Glazer}{Stoke, UK}\n",
+    "\n",
+    "x",
+];
+
 fn run(seed: u64, text: &str, format: Format, edits: usize) -> usize {
     let snippets = match format {
         Format::Latex => LATEX_SNIPPETS,
         Format::Markdown => MARKDOWN_SNIPPETS,
     };
+    run_with(seed, text, format, edits, snippets)
+}
+
+fn run_with(seed: u64, text: &str, format: Format, edits: usize, snippets: &[&str]) -> usize {
     let options = ParseOptions::default();
     let mut rng = Rng::new(seed);
     let mut doc = Document::new(text, format, 0, options.clone());
@@ -160,6 +182,39 @@ fn random_edits_match_a_fresh_parse() {
     eprintln!("{recovered_differently} of {edits} edits recovered from errors differently");
 }
 
+/// LaTeX bodies written twice, so the same runs of sections sit at two
+/// offsets, then edited with pieces that change which macros open sections
+/// or head entries: the sections an open document keeps from earlier
+/// versions must still give the model a fresh parse gives.
+#[test]
+fn kept_sections_match_a_fresh_parse() {
+    let mut edits = 0;
+    let mut recovered_differently = 0;
+    for (path, format) in example_files() {
+        if format != Format::Latex {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("example is UTF-8");
+        let (Some(begin), Some(end)) =
+            (text.find("\\begin{document}"), text.find("\\end{document}"))
+        else {
+            continue;
+        };
+        let begin = begin + "\\begin{document}".len();
+        let body = &text[begin..end];
+        let doubled = format!("{}{body}{body}{}", &text[..begin], &text[end..]);
+        let seed = seed_of(&common::file_name(&path)) ^ 0x5eed;
+        recovered_differently += run_with(seed, &doubled, format, 150, LATEX_CONTEXT_SNIPPETS);
+        recovered_differently += run_with(seed, &doubled, format, 150, LATEX_SNIPPETS);
+        edits += 300;
+    }
+    assert!(edits >= 1500, "LaTeX examples missing");
+    assert!(
+        recovered_differently * 1000 <= edits,
+        "{recovered_differently} of {edits} edits left a tree unlike a fresh parse"
+    );
+}
+
 #[test]
 fn edits_past_the_end_are_clamped() {
     let mut doc = Document::new(
@@ -238,4 +293,33 @@ fn letter_edits_everywhere_keep_definitions_and_comments_right() {
     }
     let fresh = Document::new(source, Format::Latex, 0, options.clone());
     assert_eq!(doc.resume(), fresh.resume());
+}
+
+/// A date typed into one section makes an unknown command an entry
+/// command; a dateless call of it in a section read before (and kept) must
+/// then read as an entry too, and stop reading as one when the date goes.
+#[test]
+fn an_entry_command_made_by_a_date_elsewhere_rereads_kept_sections() {
+    let source = "\\begin{document}\n\\section{Experience}\n\\job{Acme}{Lead}\n\\begin{itemize}\n\\item Ran 3 kilns\n\\end{itemize}\n\\section{Projects}\n\\job{Tiny Lisp}{Rust}\n\\begin{itemize}\n\\item Wrote 2 parsers\n\\end{itemize}\n\\end{document}\n";
+    let options = ParseOptions::default();
+    let mut doc = Document::new(source, Format::Latex, 0, options.clone());
+    let entries =
+        |doc: &Document| -> usize { doc.resume().sections.iter().map(|s| s.entries.len()).sum() };
+    assert_eq!(entries(&doc), 0, "no call has a date yet");
+    let at = source.find("{Lead}").expect("fixture") + "{Lead}".len();
+    doc.apply_edit(at..at, "{Jan 2020 -- 2021}");
+    let fresh = Document::new(doc.text(), Format::Latex, 0, options.clone());
+    assert_eq!(doc.resume(), fresh.resume());
+    assert_eq!(
+        entries(&doc),
+        2,
+        "both calls are entries once one has a date"
+    );
+    doc.apply_edit(at..at + "{Jan 2020 -- 2021}".len(), "");
+    assert_eq!(doc.text(), source);
+    assert_eq!(
+        doc.resume(),
+        Document::new(source, Format::Latex, 0, options).resume()
+    );
+    assert_eq!(entries(&doc), 0);
 }
