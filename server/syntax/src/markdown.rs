@@ -1617,13 +1617,8 @@ fn rebase_bold(full: &Text, sub: &Text, bold: &[Range<usize>]) -> Vec<Range<usiz
 /// HTML tags. Added to the block-level comments in source order.
 fn inline_comments(source: &str, tree: &MarkdownTree, comments: &mut Vec<Comment>) {
     let mut found = false;
-    for inline in tree.inline_trees() {
-        let holds_comment = source
-            .get(inline.root_node().byte_range())
-            .is_none_or(|s| s.contains("<!--"));
-        if !holds_comment {
-            continue;
-        }
+    let holds_comment = |node: Range<usize>| source.get(node).is_none_or(|s| s.contains("<!--"));
+    for inline in tree.inline_trees_where(holds_comment) {
         let mut cursor = inline.walk();
         'walk: loop {
             let node = cursor.node();

@@ -23,10 +23,44 @@ struct InlineTree {
     node: ByteRange<usize>,
     /// The included ranges it was parsed over.
     ranges: Vec<Range>,
+    /// The tree as parsed: its positions are those of a document where its
+    /// first range started at `at`. Edits before it only move it, and it is
+    /// moved when read (see [`InlineTree::tree`]), so an edit costs nothing
+    /// for the inline trees after it.
     tree: Tree,
+    at: (usize, Point),
     /// Whether an edit since the parse touched the node (or its first line,
     /// shifting its columns).
     dirty: bool,
+}
+
+impl InlineTree {
+    /// Where the first range starts now.
+    fn start(&self) -> (usize, Point) {
+        self.ranges
+            .first()
+            .map_or(self.at, |r| (r.start_byte, r.start_point))
+    }
+
+    /// The tree with its positions in the current document. An edit that
+    /// leaves a tree clean lies wholly before it, on earlier lines, so the
+    /// edits since the parse add up to one that replaces everything before
+    /// the tree.
+    fn tree(&self) -> Tree {
+        let mut tree = self.tree.clone();
+        let now = self.start();
+        if now != self.at {
+            tree.edit(&InputEdit {
+                start_byte: 0,
+                old_end_byte: self.at.0,
+                new_end_byte: now.0,
+                start_position: Point::new(0, 0),
+                old_end_position: self.at.1,
+                new_end_position: now.1,
+            });
+        }
+        tree
+    }
 }
 
 /// A Markdown document: the block tree plus one inline tree per inline node,
@@ -50,18 +84,30 @@ impl MarkdownTree {
     }
 
     /// The inline tree of a block `inline` (or `pipe_table_cell`) node.
-    pub fn inline_tree(&self, node: &Node<'_>) -> Option<&Tree> {
+    pub fn inline_tree(&self, node: &Node<'_>) -> Option<Tree> {
         let range = node.byte_range();
         let i = self
             .inlines
             .binary_search_by(|t| (t.node.start, t.node.end).cmp(&(range.start, range.end)))
             .ok()?;
-        Some(&self.inlines[i].tree)
+        Some(self.inlines[i].tree())
     }
 
     /// All inline trees in document order.
-    pub fn inline_trees(&self) -> impl Iterator<Item = &Tree> {
-        self.inlines.iter().map(|t| &t.tree)
+    pub fn inline_trees(&self) -> impl Iterator<Item = Tree> + '_ {
+        self.inlines.iter().map(InlineTree::tree)
+    }
+
+    /// The inline trees, in document order, of the block nodes whose byte
+    /// range `keep` accepts.
+    pub fn inline_trees_where<'a>(
+        &'a self,
+        keep: impl Fn(ByteRange<usize>) -> bool + 'a,
+    ) -> impl Iterator<Item = Tree> + 'a {
+        self.inlines
+            .iter()
+            .filter(move |t| keep(t.node.clone()))
+            .map(InlineTree::tree)
     }
 
     fn edit(&mut self, edit: &InputEdit) {
@@ -73,9 +119,9 @@ impl MarkdownTree {
             }
             let first_row = inline.ranges.first().map_or(0, |r| r.start_point.row);
             if edit.old_end_byte >= inline.node.start || edit.old_end_position.row >= first_row {
+                // Parsed afresh on the next parse.
                 inline.dirty = true;
             }
-            inline.tree.edit(edit);
             inline.node = shift(inline.node.clone(), edit);
             for r in &mut inline.ranges {
                 let shifted = shift(r.start_byte..r.end_byte, edit);
@@ -148,14 +194,42 @@ impl MarkdownParser {
             .parse(source, old.map(|o| &o.block))
             .or_else(|| self.block.parse(source, None))
             .expect("parsing without a timeout or cancellation flag always yields a tree");
-        let mut inlines = Vec::new();
+        // After an edit, only the block nodes in the ranges whose structure
+        // changed, or around an inline node the edit touched, are walked:
+        // everywhere else the block tree reused the old nodes, so the old
+        // inline trees (already moved by the edit) stay as they are.
+        let regions: Option<Vec<ByteRange<usize>>> = old.map(|o| {
+            let mut regions: Vec<ByteRange<usize>> = o
+                .block
+                .changed_ranges(&block)
+                .map(|r| r.start_byte..r.end_byte)
+                .collect();
+            regions.extend(o.inlines.iter().filter(|t| t.dirty).map(|t| t.node.clone()));
+            regions
+        });
+        let touched = |r: ByteRange<usize>| {
+            regions
+                .as_ref()
+                .is_none_or(|rs| rs.iter().any(|g| g.start <= r.end && r.start <= g.end))
+        };
+        let mut inlines: Vec<InlineTree> = match (old, &regions) {
+            (Some(o), Some(_)) => o
+                .inlines
+                .iter()
+                .filter(|t| !t.dirty && !touched(t.node.clone()))
+                .cloned()
+                .collect(),
+            _ => Vec::new(),
+        };
+        let kept = inlines.len();
         // Depth-first, children in order: inline nodes come out sorted.
         let mut cursor = block.walk();
         'walk: loop {
             let node = cursor.node();
             let kind = node.kind();
             let inline = kind == "inline" || kind == "pipe_table_cell";
-            if inline {
+            let skip = !touched(node.byte_range());
+            if inline && !skip {
                 let ranges = inline_ranges(node);
                 let reused = old.and_then(|o| {
                     let r = node.byte_range();
@@ -164,26 +238,31 @@ impl MarkdownParser {
                         .binary_search_by(|t| (t.node.start, t.node.end).cmp(&(r.start, r.end)))
                         .ok()?;
                     let t = &o.inlines[i];
-                    (!t.dirty && t.ranges == ranges).then(|| t.tree.clone())
+                    (!t.dirty && t.ranges == ranges).then(|| (t.tree.clone(), t.at))
                 });
+                let start = ranges
+                    .first()
+                    .map_or((0, Point::new(0, 0)), |r| (r.start_byte, r.start_point));
                 let tree = match reused {
                     Some(t) => Some(t),
                     None => self
                         .inline
                         .set_included_ranges(&ranges)
                         .ok()
-                        .and_then(|()| self.inline.parse(source, None)),
+                        .and_then(|()| self.inline.parse(source, None))
+                        .map(|t| (t, start)),
                 };
-                if let Some(tree) = tree {
+                if let Some((tree, at)) = tree {
                     inlines.push(InlineTree {
                         node: node.byte_range(),
                         ranges,
                         tree,
+                        at,
                         dirty: false,
                     });
                 }
             }
-            if !inline && cursor.goto_first_child() {
+            if !inline && !skip && cursor.goto_first_child() {
                 continue;
             }
             while !cursor.goto_next_sibling() {
@@ -193,6 +272,9 @@ impl MarkdownParser {
             }
         }
         drop(cursor);
+        // The trees read now first: of two trees for one node, the sort
+        // (stable) and the dedup keep the one read now.
+        inlines.rotate_left(kept);
         inlines.sort_by_key(|t| (t.node.start, t.node.end));
         inlines.dedup_by_key(|t| (t.node.start, t.node.end));
         MarkdownTree { block, inlines }
