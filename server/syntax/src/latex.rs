@@ -610,18 +610,19 @@ fn known_macros(defs: &Definitions, options: &ParseOptions) -> HashMap<String, K
 fn uses_any(source: &str, root: Node<'_>, known: &HashMap<String, Known>) -> bool {
     let mut stack = vec![root];
     while let Some(n) = stack.pop() {
+        // Children one at a time: the first call found ends the search, and
+        // a document body has thousands of them.
         let mut c = n.walk();
-        let children: Vec<Node<'_>> = n.children(&mut c).collect();
-        let mut i = 0;
-        while i < children.len() {
-            let child = children[i];
-            i += 1;
+        let mut more = c.goto_first_child();
+        while more {
+            let child = c.node();
+            more = c.goto_next_sibling();
             if kind(child) == Kind::Command {
                 let name = command_name(source, child);
                 if is_definition(name) {
                     // `\newcommand\name[1]{...}`: the name and body follow.
-                    if groups(child).is_empty() {
-                        i += 1;
+                    if groups(child).is_empty() && more {
+                        more = c.goto_next_sibling();
                     }
                     continue;
                 }
@@ -892,7 +893,8 @@ impl Lowering<'_> {
     fn opens_section(&self, node: Node<'_>) -> bool {
         match kind(node) {
             Kind::Command => {
-                self.spec_of(node)
+                self.known
+                    .get(command_name(self.source, node))
                     .is_some_and(|k| k.spec.kind == MacroKind::Section)
                     && !groups(node).is_empty()
             }
@@ -1550,6 +1552,22 @@ impl Lowering<'_> {
     /// argument names at least two different kinds of resume section across
     /// the document.
     fn find_heading_macros(&self, body: Node<'_>) -> std::collections::HashSet<String> {
+        // Most documents call `\section` at the top of the body: no need to
+        // read the rest.
+        let mut c = body.walk();
+        let mut more = c.goto_first_child();
+        while more {
+            let n = c.node();
+            if kind(n) == Kind::Command
+                && self
+                    .known
+                    .get(command_name(self.source, n))
+                    .is_some_and(|k| k.spec.kind == MacroKind::Section)
+            {
+                return Default::default();
+            }
+            more = c.goto_next_sibling();
+        }
         let mut kinds: HashMap<String, std::collections::HashSet<SectionKind>> = HashMap::new();
         // Each node with the number of candidates it is nested in.
         let mut stack = vec![(body, 0)];

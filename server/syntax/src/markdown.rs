@@ -64,13 +64,22 @@ fn lower_blocks(
     mut blocks: Vec<Block>,
     options: &ParseOptions,
 ) -> Resume {
+    // The kind each heading names (read once: large resumes have hundreds).
+    let kinds: Vec<SectionKind> = blocks
+        .iter()
+        .map(|b| match b {
+            Block::Heading { text, .. } => SectionKind::from_heading(text.as_str()),
+            _ => SectionKind::Other,
+        })
+        .collect();
     // Lines set as headings sit at the level of the real section headings
     // (or are the sections when there are none).
     let real_level = blocks
         .iter()
-        .filter_map(|b| match b {
-            Block::Heading { level, text, .. }
-                if *level != LINE_HEADING && SectionKind::is_known_heading(text.as_str()) =>
+        .zip(&kinds)
+        .filter_map(|(b, kind)| match b {
+            Block::Heading { level, .. }
+                if *level != LINE_HEADING && *kind != SectionKind::Other =>
             {
                 Some(*level)
             }
@@ -86,10 +95,9 @@ fn lower_blocks(
     }
     let section_level = blocks
         .iter()
-        .filter_map(|b| match b {
-            Block::Heading { level, text, .. } if SectionKind::is_known_heading(text.as_str()) => {
-                Some(*level)
-            }
+        .zip(&kinds)
+        .filter_map(|(b, kind)| match b {
+            Block::Heading { level, .. } if *kind != SectionKind::Other => Some(*level),
             _ => None,
         })
         .min();
@@ -112,14 +120,13 @@ fn lower_blocks(
     // The last sub-heading of a skills section, with the number of skill
     // lines the section had then.
     let mut skills_heading: Option<(Text, usize)> = None;
-    for block in blocks {
+    for (block, heading_kind) in blocks.into_iter().zip(kinds) {
         match block {
             Block::Heading { level, text, range } => {
                 // The name may follow a title (`## Résumé` then `### Jane
                 // Doe | Hanoi`): any heading before the first section that
                 // names none is the header's.
-                let name_heading =
-                    sections.is_empty() && !SectionKind::is_known_heading(text.as_str());
+                let name_heading = sections.is_empty() && heading_kind == SectionKind::Other;
                 // `## Skills: Python, Go`, `#### Technical Skills: SQL, R`
                 // under the name: a skills section of one line.
                 let inline_skills = inline_skills(&text, range.clone())
@@ -137,8 +144,7 @@ fn lower_blocks(
                     resume.header.push(text);
                     continue;
                 } else if level == section_level {
-                    let kind = SectionKind::from_heading(text.as_str());
-                    Some((None, kind, Vec::new()))
+                    Some((None, heading_kind, Vec::new()))
                 } else {
                     None
                 };
