@@ -167,8 +167,9 @@ struct Job {
 /// The result of one job.
 struct Outcome {
     snapshot: Arc<Snapshot>,
-    /// Converted diagnostics to push (`None` for clients that pull).
-    publish: Option<Vec<lsp::Diagnostic>>,
+    /// The framed `publishDiagnostics` to push (`None` for clients that
+    /// pull).
+    publish: Option<Vec<u8>>,
     report: Option<FileReport>,
     problems: Vec<String>,
 }
@@ -234,10 +235,9 @@ impl DocHandle {
         let mut published = self.published.lock().await;
         published.closed = true;
         if shared.push_diagnostics() {
-            shared
-                .client
-                .publish_diagnostics(self.uri.clone(), Vec::new(), None)
-                .await;
+            if let Some(frame) = publication(&self.uri, Vec::new(), None) {
+                shared.out.send(frame);
+            }
         }
     }
 
@@ -335,23 +335,33 @@ async fn run(handle: Arc<DocHandle>, shared: Arc<Shared>) {
             continue;
         }
         published.version = Some(snapshot.version);
-        if let Some(diagnostics) = publish {
+        if let Some(frame) = publish {
             published.at = Some(std::time::Instant::now());
-            let handed = std::time::Instant::now();
-            shared
-                .client
-                .publish_diagnostics(handle.uri.clone(), diagnostics, Some(snapshot.version))
-                .await;
+            let bytes = frame.len();
+            shared.out.send(frame);
             if timing_enabled() {
                 eprintln!(
-                    "resume-lsp: version {} published {:?} after its change arrived (serializing took {:?})",
+                    "resume-lsp: version {} queued {:?} after its change arrived ({bytes} bytes)",
                     snapshot.version,
                     received.elapsed(),
-                    handed.elapsed()
                 );
             }
         }
     }
+}
+
+/// The framed `textDocument/publishDiagnostics` notification.
+fn publication(
+    uri: &Uri,
+    diagnostics: Vec<lsp::Diagnostic>,
+    version: Option<i32>,
+) -> Option<Vec<u8>> {
+    let params = lsp::PublishDiagnosticsParams {
+        uri: uri.clone(),
+        diagnostics,
+        version,
+    };
+    super::out::notification("textDocument/publishDiagnostics", &params).ok()
 }
 
 /// Frees a snapshot on a blocking thread when dropped, so publishing does
@@ -456,10 +466,11 @@ fn process(handle: &DocHandle, shared: &Shared, worker: &Mutex<Worker>, job: Job
     let index = LineIndex::new(text);
     let publish = shared
         .push_diagnostics()
-        .then(|| convert::diagnostics(&found, text, &index, enc));
+        .then(|| convert::diagnostics(&found, text, &index, enc))
+        .and_then(|diagnostics| publication(&handle.uri, diagnostics, Some(job.version)));
     if timing_enabled() {
         eprintln!(
-            "resume-lsp: version {} update {:?} lint {:?} convert {:?}",
+            "resume-lsp: version {} update {:?} lint {:?} convert and serialize {:?}",
             job.version,
             t1 - t0,
             t2 - t1,

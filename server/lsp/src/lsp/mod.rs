@@ -19,6 +19,7 @@ mod actions;
 mod config;
 mod convert;
 mod document;
+mod out;
 mod position;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -90,9 +91,13 @@ where
 {
     let shutdown = Arc::new(AtomicBool::new(false));
     let flag = shutdown.clone();
+    let (outbox, writer) = out::Outbox::new(output);
+    let transport = outbox.transport();
+    let shared_out = outbox.clone();
     let mut builder = LspService::build(move |client| Backend {
         shared: Arc::new(Shared {
             client,
+            out: shared_out,
             docs: DashMap::new(),
             configs: ConfigStore::default(),
             caps: OnceLock::new(),
@@ -105,7 +110,11 @@ where
         builder = builder.custom_method("resume-lsp/panic", Backend::panic_request);
     }
     let (service, socket) = builder.finish();
-    Server::new(input, output, socket).serve(service).await;
+    let serve = async {
+        Server::new(input, transport, socket).serve(service).await;
+        outbox.stop().await;
+    };
+    tokio::join!(serve, writer);
     shutdown.load(Ordering::SeqCst)
 }
 
@@ -123,6 +132,8 @@ struct Caps {
 /// State shared by handlers and document workers.
 pub(crate) struct Shared {
     client: Client,
+    /// The output stream, for diagnostics serialized by document workers.
+    out: out::Outbox,
     docs: DashMap<Uri, Arc<DocHandle>>,
     configs: ConfigStore,
     caps: OnceLock<Caps>,
