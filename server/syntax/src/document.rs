@@ -14,6 +14,7 @@ use tree_sitter::{InputEdit, Point};
 
 use crate::latex::Scan;
 use crate::macros::ParseOptions;
+use crate::markdown::Kept;
 use crate::model::{Format, Resume};
 use crate::syntax_tree::{Parsers, SyntaxTree};
 
@@ -28,8 +29,11 @@ pub struct Document {
     tree: SyntaxTree,
     resume: Arc<Resume>,
     /// LaTeX: the definitions and comments read last, kept across edits
-    /// that cannot change them.
+    /// that cannot change them, and the sections read from each run of
+    /// the body.
     scan: Scan,
+    /// Markdown: the blocks and heading fields read from earlier versions.
+    kept: Kept,
 }
 
 impl std::fmt::Debug for Document {
@@ -48,7 +52,8 @@ impl Document {
         let mut parsers = Parsers::default();
         let tree = parsers.parse(text, format, None);
         let mut scan = Scan::default();
-        let resume = Arc::new(lower(text, &tree, &options, &mut scan));
+        let mut kept = Kept::default();
+        let resume = Arc::new(lower(text, &tree, &options, &mut scan, &mut kept));
         Document {
             format,
             rope: Rope::from_str(text),
@@ -59,6 +64,7 @@ impl Document {
             tree,
             resume,
             scan,
+            kept,
         }
     }
 
@@ -88,7 +94,7 @@ impl Document {
         self.text = text.to_string();
         self.tree = self.parsers.parse(&self.text, self.format, None);
         self.scan.invalidate();
-        self.resume = Arc::new(lower(&self.text, &self.tree, &self.options, &mut self.scan));
+        self.relower();
     }
 
     fn edit_text(&mut self, range: Range<usize>, new_text: &str) -> Range<usize> {
@@ -130,7 +136,19 @@ impl Document {
         self.tree = self
             .parsers
             .parse(&self.text, self.format, Some(&self.tree));
-        self.resume = Arc::new(lower(&self.text, &self.tree, &self.options, &mut self.scan));
+        self.relower();
+    }
+
+    /// Rebuilds the model from the tree, with what was kept from earlier
+    /// versions.
+    fn relower(&mut self) {
+        self.resume = Arc::new(lower(
+            &self.text,
+            &self.tree,
+            &self.options,
+            &mut self.scan,
+            &mut self.kept,
+        ));
     }
 
     /// Row and byte column of `offset` in the current text (the rope and the
@@ -152,7 +170,7 @@ impl Document {
     /// Replaces the parse options and rebuilds the model.
     pub fn set_options(&mut self, options: ParseOptions) {
         self.options = options;
-        self.resume = Arc::new(lower(&self.text, &self.tree, &self.options, &mut self.scan));
+        self.relower();
     }
 
     /// The parse options.
@@ -196,10 +214,16 @@ impl Document {
     }
 }
 
-/// The model of `tree`; for LaTeX with the document's kept scan.
-fn lower(source: &str, tree: &SyntaxTree, options: &ParseOptions, scan: &mut Scan) -> Resume {
+/// The model of `tree`, with what the document kept from earlier versions.
+fn lower(
+    source: &str,
+    tree: &SyntaxTree,
+    options: &ParseOptions,
+    scan: &mut Scan,
+    kept: &mut Kept,
+) -> Resume {
     match tree {
         SyntaxTree::Latex(t) => crate::latex::lower_with_scan(source, t, options, scan),
-        SyntaxTree::Markdown(_) => crate::lower(source, tree, options),
+        SyntaxTree::Markdown(t) => crate::markdown::lower_kept(source, t, options, kept),
     }
 }

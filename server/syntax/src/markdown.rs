@@ -41,20 +41,52 @@ pub(crate) fn lower(source: &str, tree: &MarkdownTree, options: &ParseOptions) -
     let mut resume = Resume::empty(Format::Markdown);
     let mut blocks = Vec::new();
     let root = tree.block_tree().root_node();
+    let kept = !bypassed();
     MEMO.with(|memo| {
-        let memo = Some(&mut *memo.borrow_mut());
+        let mut memo = memo.borrow_mut();
         collect(
             (source, tree),
             root,
-            memo,
+            kept.then_some(&mut *memo),
             &mut blocks,
             &mut resume.comments,
         );
     });
     inline_comments(source, tree, &mut resume.comments);
     let resume = lower_blocks(source, resume, blocks, options);
-    MEMO.with(|memo| memo.borrow_mut().sweep());
+    if kept {
+        MEMO.with(|memo| memo.borrow_mut().sweep());
+    }
     resume
+}
+
+/// What an open document keeps between lowerings: the blocks and heading
+/// fields it read (see [`Memo`]).
+#[derive(Default)]
+pub(crate) struct Kept(Memo);
+
+/// Lowers a parsed Markdown document with the blocks `kept` from its
+/// earlier versions, and keeps what it reads for the next one. (A plain
+/// [`lower`] reads everything and keeps nothing.)
+pub(crate) fn lower_kept(
+    source: &str,
+    tree: &MarkdownTree,
+    options: &ParseOptions,
+    kept: &mut Kept,
+) -> Resume {
+    /// Lends the document's memo to this thread for one lowering; takes it
+    /// back even when the lowering panics.
+    struct Lent<'a>(&'a mut Kept);
+    impl Drop for Lent<'_> {
+        fn drop(&mut self) {
+            MEMO.with(|m| std::mem::swap(&mut *m.borrow_mut(), &mut self.0 .0));
+            ACTIVE.with(|a| a.set(false));
+        }
+    }
+    MEMO.with(|m| std::mem::swap(&mut *m.borrow_mut(), &mut kept.0));
+    ACTIVE.with(|a| a.set(true));
+    let _lent = Lent(kept);
+    lower(source, tree, options)
 }
 
 /// Builds sections, entries and bullets from the blocks.
@@ -1854,8 +1886,11 @@ fn decode_entity(s: &str) -> String {
 }
 
 thread_local! {
-    /// What was read from recent documents on this thread.
+    /// The memo of the document [`lower_kept`] is lowering on this thread
+    /// (the functions deep in the lowering reach it here).
     static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::default();
+    /// Whether a [`lower_kept`] is running on this thread.
+    static ACTIVE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Blocks and heading fields read before, by their exact source text, so a
@@ -1981,10 +2016,10 @@ struct LineKey {
 }
 
 fn hash_of(value: impl std::hash::Hash) -> u64 {
-    use std::hash::Hasher;
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    value.hash(&mut h);
-    h.finish()
+    use std::hash::BuildHasher;
+    // Fast and fixed: keys are compared in full on a match, so a collision
+    // costs a comparison, not a wrong block.
+    foldhash::fast::FixedState::with_seed(0x5eed).hash_one(value)
 }
 
 /// Blocks longer than this are read afresh every time.
@@ -2107,20 +2142,10 @@ fn memo_line<V: Clone>(
     value
 }
 
-#[cfg(not(test))]
+/// Whether this lowering reads everything afresh (no document lent its
+/// memo).
 fn bypassed() -> bool {
-    false
-}
-
-#[cfg(test)]
-thread_local! {
-    /// Whether lowerings on this thread read everything afresh.
-    static BYPASS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-#[cfg(test)]
-fn bypassed() -> bool {
-    BYPASS.with(std::cell::Cell::get)
+    !ACTIVE.with(std::cell::Cell::get)
 }
 
 /// `t` with every source offset moved from `from` to `to`.
@@ -2197,10 +2222,8 @@ mod tests {
         let SyntaxTree::Markdown(tree) = &tree else {
             unreachable!("a Markdown parse gives a Markdown tree")
         };
-        BYPASS.with(|b| b.set(true));
-        let resume = lower(source, tree, &ParseOptions::default());
-        BYPASS.with(|b| b.set(false));
-        resume
+        // No document lends a memo: everything is read afresh.
+        lower(source, tree, &ParseOptions::default())
     }
 
     fn markdown_examples() -> Vec<String> {
@@ -2237,6 +2260,34 @@ mod tests {
         "**Acme** | Engineer | 2020\n",
         "x",
     ];
+
+    /// Blocks memoised in `memo`.
+    fn leaves(memo: &Memo) -> usize {
+        memo.leaves.entries.values().map(Vec::len).sum()
+    }
+
+    #[test]
+    fn a_document_keeps_its_own_memo_and_a_plain_lowering_keeps_none() {
+        let text = &markdown_examples()[0];
+        let tree = Parsers::default().parse(text, Format::Markdown, None);
+        let SyntaxTree::Markdown(tree) = &tree else {
+            unreachable!("a Markdown parse gives a Markdown tree")
+        };
+        let options = ParseOptions::default();
+        let plain = lower(text, tree, &options);
+        assert_eq!(MEMO.with(|m| leaves(&m.borrow())), 0);
+        let mut kept = Kept::default();
+        let first = lower_kept(text, tree, &options, &mut kept);
+        assert_eq!(first, plain);
+        assert!(leaves(&kept.0) > 0, "the document keeps the blocks it read");
+        assert_eq!(
+            MEMO.with(|m| leaves(&m.borrow())),
+            0,
+            "nothing stays on the thread"
+        );
+        assert_eq!(lower_kept(text, tree, &options, &mut kept), plain);
+        assert!(!ACTIVE.with(std::cell::Cell::get));
+    }
 
     #[test]
     fn edits_read_through_the_memo_equal_a_reading_afresh() {
