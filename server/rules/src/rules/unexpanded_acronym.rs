@@ -1,7 +1,7 @@
 //! `unexpanded-acronym`: the first use of a jargon acronym that is not
 //! spelled out at or before that point.
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use resume_syntax::{Resume, SectionKind, Text};
 
@@ -116,7 +116,8 @@ fn pieces<'a>(resume: &'a Resume) -> Vec<Piece<'a>> {
             }
         }
     }
-    out.sort_by_key(|p| p.text.source_offset(0).unwrap_or(usize::MAX));
+    // Each piece's offset once, not once per comparison.
+    out.sort_by_cached_key(|p| p.text.source_offset(0).unwrap_or(usize::MAX));
     out
 }
 
@@ -140,10 +141,11 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for piece in pieces(ctx.resume) {
         let text = piece.text;
         let plain = text.as_str();
+        // Shared, not copied: most texts' uses are only looked at.
         let found = ctx
             .memo
-            .get("acronyms", plain, || find_acronyms(plain, dict));
-        for u in found {
+            .get("acronyms", plain, || Arc::new(find_acronyms(plain, dict)));
+        for u in found.iter() {
             if seen.contains(&u.acronym) {
                 continue;
             }

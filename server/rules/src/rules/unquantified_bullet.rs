@@ -2,8 +2,11 @@
 
 use std::ops::Range;
 
+use resume_syntax::Bullet;
+
 use super::tech_stack_overload::{is_tech_lead, tech_line};
 use crate::analysis::metrics::has_metric;
+use crate::memo::{PlacedKey, SourceReads};
 use crate::registry::{Category, FixAvailability, RuleMeta};
 use crate::{Context, Diagnostic, Severity};
 
@@ -52,37 +55,54 @@ fn metric_in(ctx: &Context<'_>, text: &str) -> bool {
 }
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let tag = ctx.resume.format as u8;
+    let mut key = PlacedKey::new(tag);
     for b in ctx.resume.bullets() {
         if !b.is_achievement() {
             continue;
         }
-        let text = b.bullet.text.trimmed();
-        // A half-typed bullet (`- `, `\resumeItem{}`) is not a finding yet.
-        if !text.as_str().chars().any(char::is_alphabetic) {
-            continue;
-        }
-        // A technology or coursework line is a list, not an achievement.
-        if is_list_line(text.as_str())
-            || b.bullet
-                .lead
-                .as_ref()
-                .is_some_and(|l| is_tech_lead(l.as_str()))
-        {
-            continue;
-        }
-        let lead_has_metric = b
-            .bullet
+        // The finding depends on the bullet alone (and the source around
+        // its text): kept by that, moved to where the bullet is.
+        key.reset(tag);
+        key.text(&b.bullet.text);
+        key.optional_text(b.bullet.lead.as_ref());
+        key.range(&b.bullet.range);
+        ctx.memo
+            .placed("unquantified-bullets", &key, ctx.source, out, |reads| {
+                check_bullet(ctx, b.bullet, reads).into_iter().collect()
+            });
+    }
+}
+
+fn check_bullet(
+    ctx: &Context<'_>,
+    bullet: &Bullet,
+    source: &SourceReads<'_>,
+) -> Option<Diagnostic> {
+    let text = bullet.text.trimmed();
+    // A half-typed bullet (`- `, `\resumeItem{}`) is not a finding yet.
+    if !text.as_str().chars().any(char::is_alphabetic) {
+        return None;
+    }
+    // A technology or coursework line is a list, not an achievement.
+    if is_list_line(text.as_str())
+        || bullet
             .lead
             .as_ref()
-            .is_some_and(|l| metric_in(ctx, l.as_str()));
-        if lead_has_metric || metric_in(ctx, text.as_str()) {
-            continue;
-        }
-        if let Some(range) = text.source_span() {
-            let range = balanced(ctx.source, range, &b.bullet.range);
-            out.push(META.diagnostic(range, MESSAGE));
-        }
+            .is_some_and(|l| is_tech_lead(l.as_str()))
+    {
+        return None;
     }
+    let lead_has_metric = bullet
+        .lead
+        .as_ref()
+        .is_some_and(|l| metric_in(ctx, l.as_str()));
+    if lead_has_metric || metric_in(ctx, text.as_str()) {
+        return None;
+    }
+    let range = text.source_span()?;
+    let range = balanced(source, range, &bullet.range);
+    Some(META.diagnostic(range, MESSAGE))
 }
 
 /// `Tech: Rust, Go`, `Relevant coursework: ...`: a labelled list.
@@ -109,7 +129,11 @@ fn is_list_line(text: &str) -> bool {
 /// Widens `range` over markup that closes inside it (`\textbf{Go` →
 /// `\textbf{Go}`) and over emphasis wrapped around all of it
 /// (`**Shipped it**`), staying inside `limit`.
-fn balanced(source: &str, mut range: Range<usize>, limit: &Range<usize>) -> Range<usize> {
+fn balanced(
+    source: &SourceReads<'_>,
+    mut range: Range<usize>,
+    limit: &Range<usize>,
+) -> Range<usize> {
     let Some(text) = source.get(range.clone()) else {
         return range;
     };
@@ -117,16 +141,15 @@ fn balanced(source: &str, mut range: Range<usize>, limit: &Range<usize>) -> Rang
         .matches('{')
         .count()
         .saturating_sub(text.matches('}').count());
-    while depth > 0 && range.end < limit.end && source.as_bytes().get(range.end) == Some(&b'}') {
+    while depth > 0 && range.end < limit.end && source.is(range.end..range.end + 1, "}") {
         range.end += 1;
         depth -= 1;
     }
     for mark in ["**", "__", "*", "_", "`"] {
         let before = range.start.checked_sub(mark.len());
-        let opens =
-            before.is_some_and(|b| b >= limit.start && source.get(b..range.start) == Some(mark));
+        let opens = before.is_some_and(|b| b >= limit.start && source.is(b..range.start, mark));
         let closes = range.end + mark.len() <= limit.end
-            && source.get(range.end..range.end + mark.len()) == Some(mark);
+            && source.is(range.end..range.end + mark.len(), mark);
         if let (true, true, Some(b)) = (opens, closes, before) {
             range = b..range.end + mark.len();
             break;

@@ -9,6 +9,7 @@ use resume_syntax::{Format, Text};
 
 use crate::analysis::verbs::{base_of_past, gerund_base, is_base_verb, past_tense, third_person};
 use crate::escape::escape_for;
+use crate::memo::{PlacedKey, SourceReads};
 use crate::registry::{Category, FixAvailability, RuleMeta};
 use crate::{Applicability, Config, Context, Diagnostic, Edit, Fix, Severity};
 
@@ -996,7 +997,7 @@ fn message(f: &Finding) -> String {
 /// does not map cleanly.
 fn source_edits(
     text: &Text,
-    source: &str,
+    source: &SourceReads<'_>,
     format: Format,
     edits: &[PlainEdit],
 ) -> Option<Vec<Edit>> {
@@ -1047,7 +1048,7 @@ fn source_edits(
 /// the space before them and any emphasis or command that held only them.
 fn replace_keeping_markup(
     text: &Text,
-    source: &str,
+    source: &SourceReads<'_>,
     r: Range<usize>,
     new: &str,
 ) -> Option<Vec<Edit>> {
@@ -1085,17 +1086,16 @@ fn replace_keeping_markup(
         let mut del = w.clone();
         // Widen over markup that holds only this word: `*x*`, `**x**`, `\textbf{x}`.
         loop {
-            let before = source.get(..del.start)?.chars().next_back();
-            let after = source.get(del.end..)?.chars().next();
+            let before = source.char_before(del.start)?;
+            let after = source.char_after(del.end)?;
             match (before, after) {
                 (Some(b @ ('*' | '_')), Some(a)) if a == b => {
                     del = del.start - 1..del.end + 1;
                 }
                 (Some('{'), Some('}')) => {
-                    let head = source.get(..del.start - 1)?;
-                    let name = head.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-                    if name.ends_with('\\') && name.len() < head.len() {
-                        del = name.len() - 1..del.end + 1;
+                    let (name, before_name) = source.letters_before(del.start - 1)?;
+                    if before_name == Some('\\') && name < del.start - 1 {
+                        del = name - 1..del.end + 1;
                     } else {
                         del = del.start - 1..del.end + 1;
                     }
@@ -1103,7 +1103,7 @@ fn replace_keeping_markup(
                 _ => break,
             }
         }
-        if source.get(..del.start)?.ends_with(' ') {
+        if source.char_before(del.start)? == Some(' ') {
             del.start -= 1;
         }
         if del.start < group_end {
@@ -1119,34 +1119,55 @@ fn replace_keeping_markup(
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let (silenced, extra) = config_lists(ctx.config);
-    let format = ctx.resume.format;
+    let tag = ctx.resume.format as u8;
+    let mut key = PlacedKey::new(tag);
     for b in ctx.resume.bullets() {
         if !b.is_achievement() {
             continue;
         }
-        let text = b.bullet.text.collapse_whitespace();
-        let plain = text.as_str();
-        let found = ctx
-            .memo
-            .get("weak-phrases", plain, || find(plain, &silenced, &extra));
-        for f in found {
-            let Some(range) = text.source_range(f.range.clone()) else {
-                continue;
-            };
-            let fixes = f
-                .rewrites
-                .iter()
-                .filter_map(|r| {
-                    Some(Fix {
-                        title: format!("Rewrite `{}` as `{}`", f.written, r.label),
-                        edits: source_edits(&text, ctx.source, format, &r.edits)?,
-                        applicability: Applicability::Unsafe,
-                    })
-                })
-                .collect();
-            out.push(META.diagnostic_with_fixes(range, message(&f), fixes));
-        }
+        // The findings depend on the bullet's text and source map and on the
+        // source its fixes read: kept by those, moved to where the bullet is.
+        key.reset(tag);
+        key.text(&b.bullet.text);
+        ctx.memo
+            .placed("weak-verb-bullets", &key, ctx.source, out, |reads| {
+                check_bullet(ctx, &b.bullet.text, reads, &silenced, &extra)
+            });
     }
+}
+
+fn check_bullet(
+    ctx: &Context<'_>,
+    text: &Text,
+    source: &SourceReads<'_>,
+    silenced: &[String],
+    extra: &[String],
+) -> Vec<Diagnostic> {
+    let format = ctx.resume.format;
+    let text = text.collapse_whitespace();
+    let plain = text.as_str();
+    let found = ctx
+        .memo
+        .get("weak-phrases", plain, || find(plain, silenced, extra));
+    let mut out = Vec::new();
+    for f in found {
+        let Some(range) = text.source_range(f.range.clone()) else {
+            continue;
+        };
+        let fixes = f
+            .rewrites
+            .iter()
+            .filter_map(|r| {
+                Some(Fix {
+                    title: format!("Rewrite `{}` as `{}`", f.written, r.label),
+                    edits: source_edits(&text, source, format, &r.edits)?,
+                    applicability: Applicability::Unsafe,
+                })
+            })
+            .collect();
+        out.push(META.diagnostic_with_fixes(range, message(&f), fixes));
+    }
+    out
 }
 
 fn config_lists(config: &Config) -> (Vec<String>, Vec<String>) {
@@ -1562,7 +1583,8 @@ mod tests {
             .into_iter()
             .next()
             .expect("a finding");
-        let edits = source_edits(text, source, format, &f.rewrites[rewrite].edits)
+        let reads = crate::memo::SourceReads::new(source);
+        let edits = source_edits(text, &reads, format, &f.rewrites[rewrite].edits)
             .unwrap_or_else(|| panic!("no edits for {:?} in {source}", f.rewrites[rewrite]));
         crate::apply_edits(source, &edits)
     }
@@ -1611,6 +1633,66 @@ mod tests {
             fix_source(&source, &text, Format::Latex, 0),
             r"\resumeItem{Wrote the café menu}"
         );
+    }
+
+    /// One Experience bullet whose text is `pieces` (source, plain) read
+    /// at `at` of `source`, as [`mapped`] reads them.
+    fn one_bullet(source: &str, at: usize, pieces: &[(&str, &str)]) -> resume_syntax::Resume {
+        use resume_syntax::{Bullet, Resume, Section, SectionKind};
+        let (_, text) = mapped(pieces);
+        let mut r = Resume::empty(Format::Latex);
+        r.is_resume = true;
+        r.sections.push(Section {
+            kind: SectionKind::Experience,
+            heading: Text::new(),
+            range: 0..source.len(),
+            entries: Vec::new(),
+            bullets: vec![Bullet {
+                text: text.moved(0, at),
+                lead: None,
+                range: 0..source.len(),
+                depth: 0,
+            }],
+            skills: Vec::new(),
+            prose: Vec::new(),
+        });
+        r
+    }
+
+    #[test]
+    fn kept_findings_are_reused_only_where_the_source_they_read_is_the_same() {
+        // The same plain text and source map in both; only the source
+        // outside the map differs, and with it the fix (`\textbf{leading}`
+        // is a command to delete whole, `xtextbf{leading}` is not).
+        let pieces = [
+            (r"\resumeItem{", ""),
+            ("Responsible for ", "Responsible for "),
+            (r"\textbf{", ""),
+            ("leading", "leading"),
+            ("}", ""),
+            (" the team", " the team"),
+            ("}", ""),
+        ];
+        let command = mapped(&pieces).0;
+        let letters = command.replacen(r"\textbf", "xtextbf", 1);
+        let moved = format!("%\n{command}");
+        let config = Config::default();
+        let mut cache = crate::LintCache::default();
+        let mut fixes = Vec::new();
+        for (source, at) in [(&command, 0), (&letters, 0), (&moved, 2), (&command, 0)] {
+            let resume = one_bullet(source, at, &pieces);
+            let fresh = crate::lint(&resume, source, &config);
+            let cached = crate::lint_cached(&resume, source, &config, &mut cache);
+            assert_eq!(cached, fresh, "in {source}");
+            let d = fresh
+                .iter()
+                .find(|d| d.code == META.code)
+                .expect("a finding");
+            fixes.push(crate::apply_edits(source, &d.fixes[0].edits));
+        }
+        assert_eq!(fixes[0], r"\resumeItem{Led the team}");
+        assert_ne!(fixes[1], r"\resumeItem{Led the team}");
+        assert_eq!(fixes[2], "%\n\\resumeItem{Led the team}");
     }
 
     #[test]
