@@ -986,6 +986,9 @@ fn fields_of(pieces: Vec<Piece>, line: &Text, kind: SectionKind, named: bool) ->
         }
     }
     let piped = line.as_str().contains('|');
+    if !piped && !named {
+        names = dash_joined_name(names, line);
+    }
     let mut f = Fields {
         dates,
         ..Fields::default()
@@ -1004,6 +1007,38 @@ fn fields_of(pieces: Vec<Piece>, line: &Text, kind: SectionKind, named: bool) ->
         }
     }
     f
+}
+
+/// `First Project - Rover`, `Capstone Project – Mars Rover`: in a projects
+/// section two names joined by a dash are one project name (a label and the
+/// name, or a name and what it is), not a project and an organisation, as a
+/// project heading in LaTeX names no organisation either. A second part that
+/// is a list (the technology), or that holds job-title or organisation words
+/// (`Flood Maps – Kestrel University`), stays a piece of its own.
+fn dash_joined_name(names: Vec<Piece>, line: &Text) -> Vec<Piece> {
+    let [first, second] = &names[..] else {
+        return names;
+    };
+    let s = second.text.as_str();
+    let is_list = s.contains(", ") || s.contains(" / ") || s.contains("; ");
+    if is_list || title_score(s) != 0 || looks_like_location(s) {
+        return names;
+    }
+    let (Some(a), Some(b)) = (
+        plain_range_in(line, &first.text),
+        plain_range_in(line, &second.text),
+    ) else {
+        return names;
+    };
+    let between = line.as_str().get(a.end..b.start).unwrap_or("").trim();
+    if a.end > b.start || !matches!(between, "-" | "–" | "—" | "--" | "---") {
+        return names;
+    }
+    vec![Piece {
+        text: line.slice(a.start..b.end),
+        role: first.role,
+        bold: first.bold,
+    }]
 }
 
 /// Plain range of `part` (a slice of `line`) inside `line`, found through the

@@ -244,6 +244,22 @@ fn markdown_project_heading_has_a_name_and_a_tech_list() {
 }
 
 #[test]
+fn markdown_project_heading_with_a_dash_names_one_project() {
+    let resume = md("## Projects\n\n### Second Project - Harbor Drone\n\n- Flew 40 survey missions\n\n### Thesis Project – Kelp Mapper (2022)\n\n- Mapped 12 km of coastline\n\n**Winter Project** — Sled Tracker\n\n### Flood Maps – Lakeside University\n\n### Loom Notes - Rust, SQLite\n");
+    assert_eq!(
+        fields(&resume),
+        [
+            row(["Second Project - Harbor Drone", "", "", "", ""]),
+            row(["Thesis Project – Kelp Mapper", "", "", "2022", ""]),
+            row(["Winter Project — Sled Tracker", "", "", "", ""]),
+            // An organisation or a technology list after the dash stays one.
+            row(["Flood Maps", "Lakeside University", "", "", ""]),
+            row(["Loom Notes", "", "", "", "Rust, SQLite"]),
+        ]
+    );
+}
+
+#[test]
 fn markdown_hyphen_separated_heading_keeps_the_dates_clean() {
     let resume = md("## Experience\n\n### Web Developer - Quayside Print - Apr 2016 - Sep 2018\n\n- Built 9 shop sites\n");
     assert_eq!(
