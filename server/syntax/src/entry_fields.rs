@@ -2,7 +2,8 @@
 //! text by content first and position second.
 
 use crate::fields::{
-    has_vocabulary, looks_like_date, looks_like_grade, looks_like_location, title_score,
+    has_vocabulary, looks_like_date, looks_like_grade, looks_like_location, school_with_campus_len,
+    title_score,
 };
 use crate::macros::ArgRole;
 use std::ops::Range;
@@ -264,11 +265,26 @@ fn split_trailing_date(t: &Text) -> (Text, Option<Text>) {
 /// `Company, City, ST`.
 fn split_plain_part(t: &Text) -> Vec<Text> {
     let s = t.as_str();
+    // `University of Wisconsin, Madison`: a school with its campus is one
+    // name; a place after the campus is its location.
+    if let Some(n) = school_with_campus_len(s) {
+        if n == s.len() {
+            return vec![t.clone()];
+        }
+        if looks_like_location(&s[n + 2..]) {
+            return vec![t.slice(0..n).trimmed(), t.slice(n + 2..s.len()).trimmed()];
+        }
+    }
     if looks_like_location(s) {
         // `Lakeside University, Leeds, UK`: a school or employer with its
         // town, not a bare place.
         if let Some(i) = s.find(", ") {
-            if has_vocabulary(&s[..i]) && looks_like_location(&s[i + 2..]) {
+            // `B.A. Economics, University of California, Berkeley`: a
+            // degree or role before a school with its campus.
+            let school = school_with_campus_len(&s[i + 2..]) == Some(s.len() - i - 2);
+            if has_vocabulary(&s[..i]) && looks_like_location(&s[i + 2..])
+                || school && title_score(&s[..i]) > 0
+            {
                 return vec![t.slice(0..i).trimmed(), t.slice(i + 2..s.len()).trimmed()];
             }
         }

@@ -510,6 +510,48 @@ pub(crate) fn has_vocabulary(text: &str) -> bool {
         .any(|w| TITLE_WORDS.contains(&w) || ORG_WORDS.contains(&w))
 }
 
+/// Words that name a school.
+const SCHOOL_WORDS: [&str; 8] = [
+    "university",
+    "college",
+    "institute",
+    "polytechnic",
+    "school",
+    "academy",
+    "conservatory",
+    "universidad",
+];
+
+/// Where the campus of a school's name ends when `text` starts with one
+/// (`University of Wisconsin, Madison`, `McGill University, Montreal`): a
+/// school's name, a comma, and one to three capitalised words that name no
+/// role or organisation and are not a region code, a country or a date. The
+/// campus is part of the name. Returns the byte length of the name with its
+/// campus, which either ends `text` or is followed by `, `.
+pub(crate) fn school_with_campus_len(text: &str) -> Option<usize> {
+    let i = text.find(", ")?;
+    let head = &text[..i];
+    let lower = head.to_lowercase();
+    if !lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| SCHOOL_WORDS.contains(&w))
+    {
+        return None;
+    }
+    let start = i + 2;
+    let end = text[start..].find(", ").map_or(text.len(), |j| start + j);
+    let campus = text[start..end].trim();
+    let words: Vec<&str> = campus.split_whitespace().collect();
+    let capitalised = words.iter().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
+    });
+    let named = !words.is_empty() && words.len() <= 3 && capitalised;
+    let place = REGIONS.contains(&campus) || COUNTRIES.contains(&campus);
+    (named && !place && !has_vocabulary(campus) && !looks_like_date(campus)).then_some(end)
+}
+
 /// Whether `text` reads as a grade or score (`GPA: 3.8/4.0`, `CGPA 8.4`,
 /// `91%`, `Percentage: 85`): entry headings put these where a location goes.
 pub(crate) fn looks_like_grade(text: &str) -> bool {

@@ -6,7 +6,7 @@ use crate::syntax_tree::MarkdownTree;
 use tree_sitter::Node;
 
 use crate::entry_fields::{assign, skill_line, split_heading, Fields, Piece};
-use crate::fields::{looks_like_date, looks_like_location, title_score};
+use crate::fields::{looks_like_date, looks_like_location, school_with_campus_len, title_score};
 use crate::macros::ParseOptions;
 use crate::model::{Bullet, Comment, Entry, Format, Resume, Section, SectionKind, SkillLine};
 use crate::text::{moved_range, Text};
@@ -619,9 +619,13 @@ fn bold_name(
     from_heading: bool,
 ) -> bool {
     let s = lines[0].as_str();
+    // `**McGill University**, Montreal`: the campus is part of the name.
+    let campus_after = |end: usize| {
+        school_with_campus_len(s) == Some(s.len()) && s.find(", ").is_some_and(|i| end >= i)
+    };
     let all_bold = bold[0]
         .first()
-        .is_some_and(|r| r.start == 0 && r.end >= s.len());
+        .is_some_and(|r| r.start == 0 && (r.end >= s.len() || campus_after(r.end)));
     if !all_bold || s.contains(':') || s.ends_with('.') || s.split_whitespace().count() > 8 {
         return false;
     }
@@ -955,6 +959,8 @@ fn is_place(s: &str) -> bool {
         && parts.iter().all(|p| !p.is_empty() && capitalised(p))
         && parts[1].split_whitespace().count() <= 2
         && title_score(s) <= 0
+        // `McGill University, Montreal`: a school with its campus.
+        && school_with_campus_len(s).is_none()
 }
 
 /// Assigns pieces to entry fields. In a projects section the first name is

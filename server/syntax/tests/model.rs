@@ -384,6 +384,60 @@ fn markdown_glyph_lines_are_bullets() {
 }
 
 #[test]
+fn markdown_school_campus_after_a_comma_stays_in_the_organisation() {
+    let resume = md("## Education\n\n### University of Northmoor, Eastbrook — B.S. Geology — 2015 – 2019\n\n### University of Northmoor, Eastbrook, WI — M.S. Geology — 2019 – 2021\n\n**Harlow University, Westfield**, Westfield, OR\nB.A. History | 2011 – 2015\n\n**B.A. Music**, Carrow College, Fenwick | 2008 – 2012\n\n**Pellam Institute**, Marlow\nB.Eng. Mechanical | 2006 – 2008\n\n### M.Ed. Teaching\nSouthby University, Greyton | 2004 – 2006\n\n## Experience\n\n### Analyst — Kiln Co, Denver, CO — 2020 – 2022\n");
+    assert_eq!(
+        fields(&resume),
+        [
+            row([
+                "B.S. Geology",
+                "University of Northmoor, Eastbrook",
+                "",
+                "2015 – 2019",
+                ""
+            ]),
+            // A town with its state code is a place, not a campus.
+            row([
+                "M.S. Geology",
+                "University of Northmoor",
+                "Eastbrook, WI",
+                "2019 – 2021",
+                ""
+            ]),
+            row([
+                "B.A. History",
+                "Harlow University, Westfield",
+                "Westfield, OR",
+                "2011 – 2015",
+                ""
+            ]),
+            row([
+                "B.A. Music",
+                "Carrow College, Fenwick",
+                "",
+                "2008 – 2012",
+                ""
+            ]),
+            row([
+                "B.Eng. Mechanical",
+                "Pellam Institute, Marlow",
+                "",
+                "2006 – 2008",
+                ""
+            ]),
+            row([
+                "M.Ed. Teaching",
+                "Southby University, Greyton",
+                "",
+                "2004 – 2006",
+                ""
+            ]),
+            row(["Analyst", "Kiln Co", "Denver, CO", "2020 – 2022", ""]),
+        ]
+    );
+}
+
+#[test]
 fn markdown_html_line_break_separates_fields() {
     let resume = md("## Education\n\n### B.Sc. Physics, University of Otago<br>2012 – 2015\n");
     assert_eq!(
