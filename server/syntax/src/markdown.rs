@@ -149,6 +149,9 @@ fn lower_blocks(
     // Whether the last entry of the section came from a heading (and may
     // still take details from the lines under it).
     let mut from_heading = false;
+    // Whether the last entry of the section came from an item of an awards
+    // list.
+    let mut item_entry = false;
     // The last sub-heading of a skills section, with the number of skill
     // lines the section had then.
     let mut skills_heading: Option<(Text, usize)> = None;
@@ -183,6 +186,7 @@ fn lower_blocks(
                 if let Some((heading, kind, skills)) = opened {
                     let heading = heading.unwrap_or(text);
                     entry_level = None;
+                    item_entry = false;
                     group = None;
                     skills_heading = None;
                     if let Some(s) = sections.last_mut() {
@@ -219,6 +223,7 @@ fn lower_blocks(
                     }
                     section.entries.push(entry);
                     entry_level = Some(level);
+                    item_entry = false;
                     from_heading = true;
                 }
             }
@@ -283,6 +288,7 @@ fn lower_blocks(
                     from_heading,
                 );
                 from_heading &= section.entries.len() == entries;
+                item_entry &= section.entries.len() == entries;
                 for line in &tech {
                     if !took_tech(section, line) {
                         push_prose(section, std::slice::from_ref(line));
@@ -314,16 +320,35 @@ fn lower_blocks(
                 if took_tech(section, &text) {
                     continue;
                 }
+                // `- **Certified Kubernetes Administrator** – CNCF (2021)`:
+                // an item of an awards list (not a bullet under an award
+                // heading) that names an award with its issuer or date is an
+                // entry, as the same line in a paragraph or a table row is.
+                let awards_list = depth == 0
+                    && section.kind == SectionKind::Awards
+                    && (entry_level.is_none() || item_entry);
+                if awards_list {
+                    if let Some(entry) = award_item(&text, bold_lead.clone(), range.clone()) {
+                        section.entries.push(entry);
+                        item_entry = true;
+                        from_heading = false;
+                        continue;
+                    }
+                }
                 let (lead, text) = split_lead(&text, bold_lead);
-                push_bullet(
-                    section,
-                    Bullet {
-                        text,
-                        lead,
-                        range,
-                        depth,
-                    },
-                );
+                let bullet = Bullet {
+                    text,
+                    lead,
+                    range,
+                    depth,
+                };
+                if awards_list && item_entry {
+                    // A plain item among them is the section's, not the
+                    // description of the award before it.
+                    section.bullets.push(bullet);
+                } else {
+                    push_bullet(section, bullet);
+                }
             }
         }
     }
@@ -606,6 +631,32 @@ fn paragraph(
         return rest_of_paragraph(source, section, (lines, bold), details, range, heading_org);
     }
     push_prose(section, &lines);
+}
+
+/// The entry an item of an awards list names, when it reads as names
+/// rather than a sentence and has a date, or a bold name with its issuer
+/// (`**AWS Certified Developer** – Amazon Web Services *(Sep 2022)*`,
+/// `Certified Public Accountant, 2018`). A lead-in item (`**Dean's List:**
+/// four terms`) stays a bullet.
+fn award_item(text: &Text, bold_lead: Option<Range<usize>>, range: Range<usize>) -> Option<Entry> {
+    let s = text.as_str();
+    let bold: Vec<Range<usize>> = bold_lead.into_iter().collect();
+    let starts_bold = bold.first().is_some_and(|r| r.start == 0);
+    let lead_in = bold.first().is_some_and(|r| {
+        s[..r.end].trim_end().ends_with(':') || s[r.end..].trim_start().starts_with(':')
+    });
+    if lead_in || s.len() >= 160 || s.ends_with('.') || !reads_like_names(text, &bold) {
+        return None;
+    }
+    let pieces = heading_pieces(text, &bold);
+    let has_date = pieces.iter().any(|p| looks_like_date(p.text.as_str()));
+    if pieces.len() < 2 || !(has_date || starts_bold) {
+        return None;
+    }
+    Some(new_entry(
+        heading_fields(text, &bold, SectionKind::Awards, false),
+        range,
+    ))
 }
 
 /// `**Alumni Management System**` over `*TypeScript, Node.js*`, or alone

@@ -955,6 +955,47 @@ fn markdown_award_names_come_before_their_issuer() {
 }
 
 #[test]
+fn markdown_certification_items_are_entries_with_their_dates() {
+    let resume = md("## Experience\n\n### Welder — Kiln Co — Jan 2020 – Present\n\n- Joined 400 pipe sections\n\n## Certifications\n\n- **Certified Pipe Inspector** – Northgate Welding Board *(Apr 2021)*\n- **Rigging Level 2** - Harbor Safety Council (2019)\n  - Passed with 96 of 100\n- Forklift Operator Licence, Mar 2018\n- **Languages:** Welsh, Basque\n- Finished third of 30 welders at the county fair (2017)\n\n## Awards\n\n### Apprentice of the Year — Kiln Co — 2016\n\n- Chosen from 12 apprentices\n");
+    assert_eq!(
+        fields(&resume),
+        [
+            row(["Welder", "Kiln Co", "", "Jan 2020 – Present", ""]),
+            row([
+                "Certified Pipe Inspector",
+                "Northgate Welding Board",
+                "",
+                "Apr 2021",
+                ""
+            ]),
+            row(["Rigging Level 2", "Harbor Safety Council", "", "2019", ""]),
+            row(["Forklift Operator Licence", "", "", "Mar 2018", ""]),
+            row(["Apprentice of the Year", "Kiln Co", "", "2016", ""]),
+        ]
+    );
+    let certifications = &resume.sections[1];
+    assert_eq!(certifications.entries[1].bullets.len(), 1);
+    // A lead-in item and a sentence stay bullets of the section.
+    let bullets: Vec<&str> = certifications
+        .bullets
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(
+        bullets,
+        [
+            "Welsh, Basque",
+            "Finished third of 30 welders at the county fair (2017)"
+        ]
+    );
+    // Bullets under an award heading stay its bullets.
+    assert_eq!(resume.sections[2].entries[0].bullets.len(), 1);
+    assert!(resume
+        .bullets()
+        .all(|b| !b.is_achievement() || b.section.kind == SectionKind::Experience));
+}
+
+#[test]
 fn markdown_heading_listing_skills_after_a_colon_is_a_skills_section() {
     let resume = md("# Data Analyst\n\n#### Technical Skills: Python, SQL, Tableau\n\n## Experience\n\n### Analyst, Fenwick Bank — 2019 – 2023\n\n- Built 12 dashboards\n\n## Tools: Excel, Looker\n");
     assert_eq!(
