@@ -38,8 +38,18 @@ pub(crate) struct FileReport {
 struct Cache {
     /// Config file → its parsed layer (`None`: unusable, defaults used).
     files: HashMap<PathBuf, Option<ConfigLayer>>,
+    /// Config file → its modification time and length when it was read.
+    stamps: HashMap<PathBuf, Option<Stamp>>,
     /// Document directory → nearest config file.
     lookups: HashMap<PathBuf, Option<PathBuf>>,
+}
+
+/// What tells that a file changed without reading it.
+type Stamp = (std::time::SystemTime, u64);
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
 }
 
 /// Shared configuration state.
@@ -102,9 +112,13 @@ impl ConfigStore {
             match cached {
                 Some(layer) => layer,
                 None => {
+                    // Stamped before reading: a change while it is read is
+                    // seen next time.
+                    let at = stamp(&config_path);
                     let (layer, r) = read_file(&config_path);
                     report = Some(r);
                     if let Ok(mut c) = self.cache.lock() {
+                        c.stamps.insert(config_path.clone(), at);
                         c.files.insert(config_path, layer.clone());
                     }
                     layer
@@ -130,11 +144,38 @@ impl ConfigStore {
     /// Reads a changed config file into the cache (so documents re-linted
     /// next do not read it again) and returns its report.
     pub(crate) fn reload(&self, path: &Path) -> FileReport {
+        let at = stamp(path);
         let (layer, report) = read_file(path);
         if let Ok(mut c) = self.cache.lock() {
+            c.stamps.insert(path.to_path_buf(), at);
             c.files.insert(path.to_path_buf(), layer);
         }
         report
+    }
+
+    /// The config files that changed on disk since they were read, appeared
+    /// nearer to an open document than the one it uses, or went away: for
+    /// clients that do not watch files for the server. Reads the file
+    /// system: call off the async runtime.
+    pub(crate) fn changed_files(&self) -> Vec<PathBuf> {
+        let (stamps, lookups) = match self.cache.lock() {
+            Ok(c) => (c.stamps.clone(), c.lookups.clone()),
+            Err(_) => return Vec::new(),
+        };
+        let mut changed: Vec<PathBuf> = stamps
+            .into_iter()
+            .filter(|(path, at)| stamp(path) != *at)
+            .map(|(path, _)| path)
+            .collect();
+        for (dir, found) in lookups {
+            let now = config_file::find_config_file(&dir);
+            if now != found {
+                changed.extend(now.into_iter().chain(found));
+            }
+        }
+        changed.sort();
+        changed.dedup();
+        changed
     }
 }
 

@@ -27,6 +27,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 
 use dashmap::DashMap;
 use resume_syntax::{Encoding, Format};
@@ -211,6 +212,64 @@ impl Shared {
         self.client.publish_diagnostics(uri, diags, None).await;
     }
 
+    /// Reads changed config files again, reports their problems and
+    /// re-lints every open document.
+    async fn config_files_changed(shared: &Arc<Shared>, configs: Vec<PathBuf>) {
+        if configs.is_empty() {
+            return;
+        }
+        shared.configs.invalidate();
+        for path in configs {
+            let s = shared.clone();
+            let report = tokio::task::spawn_blocking(move || {
+                if path.is_file() {
+                    Some(s.configs.reload(&path))
+                } else {
+                    // Deleted: clear what was published for it.
+                    Some(FileReport {
+                        path,
+                        text: String::new(),
+                        error: None,
+                        warnings: Vec::new(),
+                    })
+                }
+            })
+            .await
+            .ok()
+            .flatten();
+            if let Some(report) = report {
+                shared.report_config(report).await;
+            }
+        }
+        shared.relint_all().await;
+    }
+
+    /// For a client that does not watch files for the server: looks at the
+    /// config files every `every` and acts on a change as on a watched-file
+    /// event, until the server shuts down.
+    fn poll_config_files(shared: &Arc<Shared>, shutdown: Arc<AtomicBool>, every: Duration) {
+        let weak = Arc::downgrade(shared);
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(every);
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            tick.tick().await;
+            loop {
+                tick.tick().await;
+                let Some(shared) = weak.upgrade() else {
+                    return;
+                };
+                if shutdown.load(Ordering::SeqCst) {
+                    return;
+                }
+                let s = shared.clone();
+                let changed = tokio::task::spawn_blocking(move || s.configs.changed_files())
+                    .await
+                    .unwrap_or_default();
+                Shared::config_files_changed(&shared, changed).await;
+            }
+        });
+    }
+
     /// Re-lints every open document (the configuration changed); clients
     /// that pull diagnostics are asked to pull again.
     async fn relint_all(&self) {
@@ -228,6 +287,10 @@ struct Backend {
     shared: Arc<Shared>,
     shutdown: Arc<AtomicBool>,
 }
+
+/// How often config files are looked at when the client does not watch
+/// them for the server.
+const CONFIG_POLL: Duration = Duration::from_secs(2);
 
 fn format_of(uri: &Uri, language_id: &str) -> Option<Format> {
     Format::from_path(uri.path().as_str()).or(match language_id {
@@ -429,13 +492,17 @@ impl LanguageServer for Backend {
                     .log(
                         MessageType::WARNING,
                         format!(
-                            "cannot watch {} files: {}",
+                            "cannot watch {} files ({}); looking at them every {} ms instead",
                             crate::config_file::FILE_NAME,
-                            e.message
+                            e.message,
+                            CONFIG_POLL.as_millis()
                         ),
                     )
                     .await;
+                Shared::poll_config_files(&self.shared, self.shutdown.clone(), CONFIG_POLL);
             }
+        } else {
+            Shared::poll_config_files(&self.shared, self.shutdown.clone(), CONFIG_POLL);
         }
     }
 
@@ -542,33 +609,7 @@ impl LanguageServer for Backend {
                     .is_some_and(|n| n == crate::config_file::FILE_NAME)
             })
             .collect();
-        if configs.is_empty() {
-            return;
-        }
-        self.shared.configs.invalidate();
-        for path in configs {
-            let shared = self.shared.clone();
-            let report = tokio::task::spawn_blocking(move || {
-                if path.is_file() {
-                    Some(shared.configs.reload(&path))
-                } else {
-                    // Deleted: clear what was published for it.
-                    Some(FileReport {
-                        path,
-                        text: String::new(),
-                        error: None,
-                        warnings: Vec::new(),
-                    })
-                }
-            })
-            .await
-            .ok()
-            .flatten();
-            if let Some(report) = report {
-                self.shared.report_config(report).await;
-            }
-        }
-        self.shared.relint_all().await;
+        Shared::config_files_changed(&self.shared, configs).await;
     }
 
     async fn diagnostic(

@@ -505,6 +505,16 @@ pub fn codes(diags: &[Value]) -> Vec<String> {
         .collect()
 }
 
+/// An empty scratch directory for one test (per process, so runs in
+/// parallel do not meet).
+#[allow(dead_code)]
+pub fn temp_dir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("resume-lsp-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
 /// A 2-page Markdown resume used by several tests and the benchmark.
 pub const RESUME_MD: &str = "# Jordan Example
 
