@@ -26,7 +26,7 @@ pub(crate) fn classify(heading: &str) -> SectionKind {
     if starts("publication") || has("papers") || has("talks") || has("patents") {
         return SectionKind::Publications;
     }
-    if has("education") || has("academic") && !starts("project") || starts("coursework") {
+    if starts("education") || has("academic") && !starts("project") || starts("coursework") {
         return SectionKind::Education;
     }
     if starts("skill")
@@ -38,7 +38,7 @@ pub(crate) fn classify(heading: &str) -> SectionKind {
     {
         return SectionKind::Skills;
     }
-    if starts("project") {
+    if starts("project") || has("open") && has("source") || has("opensource") {
         return SectionKind::Projects;
     }
     // `Research Interests`: a statement of interests, not roles.
@@ -53,6 +53,7 @@ pub(crate) fn classify(heading: &str) -> SectionKind {
         || has("research")
         || has("positions")
         || has("history")
+        || has("background") && has("professional")
     {
         return SectionKind::Experience;
     }
@@ -109,6 +110,11 @@ mod tests {
             ("Volunteering", SectionKind::Leadership),
             ("Honors and Awards", SectionKind::Awards),
             ("Certifications", SectionKind::Awards),
+            ("Educational Background", SectionKind::Education),
+            ("Professional Background", SectionKind::Experience),
+            ("Open Source", SectionKind::Projects),
+            ("Open-Source Contributions", SectionKind::Projects),
+            ("Technical Background", SectionKind::Other),
             ("Hobbies", SectionKind::Other),
             ("Research Interests", SectionKind::Other),
             ("Interests", SectionKind::Other),
