@@ -67,6 +67,11 @@ Every rewrite is unsafe: a stronger verb changes the claim the bullet makes
 (`helped define` and `defined` are different statements), so only the author
 can choose, and `check --fix` never applies them.
 Inserted words are escaped for LaTeX documents.
+A moved tool keeps its markup and link (`used [Go](https://go.dev) to cut
+latency 40%` → `cut latency 40% with [Go](https://go.dev)`), and the clause it
+moves behind keeps the signs glued to its last word (`40%`, `1M+`); when
+emphasis or a command spans the words a rewrite would move or delete, that
+rewrite is not offered.
 "#,
 };
 
@@ -388,10 +393,16 @@ fn gap<'t>(text: &'t str, toks: &[Tok], i: usize) -> &'t str {
 enum PlainEdit {
     /// Replace a plain range with new words.
     Replace(Range<usize>, String),
-    /// Insert `before`, then the source text behind plain range `from`, at
-    /// plain offset `at`.
+    /// Remove the source behind a plain range as one span, markup and all;
+    /// refused when the span would leave markup unbalanced.
+    Remove(Range<usize>),
+    /// Insert `before`, then the whole source behind plain range `from`
+    /// (markup, escapes and links included), just after the plain byte
+    /// before `at` and the markup closers that close what the text from
+    /// plain offset `after` up to there opened.
     Copy {
         at: usize,
+        after: usize,
         before: String,
         from: Range<usize>,
     },
@@ -846,7 +857,6 @@ fn rewrites(
                 text,
                 toks,
                 range.clone(),
-                end,
                 applied.verb_tok,
                 verb_base.as_deref(),
                 tense,
@@ -929,38 +939,75 @@ fn reorder(
     text: &str,
     toks: &[Tok],
     range: Range<usize>,
-    end: usize,
     verb_tok: Option<usize>,
     verb_base: Option<&str>,
     tense: Tense,
 ) -> Option<Rewrite> {
     let v = verb_tok?;
     let base = verb_base?;
-    // `to` sits just before the verb; the tool runs from the phrase's end to it.
-    let tool = toks.get(end)?.range.start..toks.get(v.checked_sub(1)?)?.range.start;
-    let tool_text = text.get(tool.clone())?.trim_end();
-    let tool = tool.start..tool.start + tool_text.len();
+    // `to` sits just before the verb; the tool is everything from the
+    // phrase to it, punctuation included (`.NET`, `"Go"`).
+    let to = toks.get(v.checked_sub(1)?)?;
+    let between = text.get(range.end..to.range.start)?;
+    let tool_start = range.end + (between.len() - between.trim_start().len());
+    let tool_text = between.trim();
+    if tool_text.is_empty() {
+        return None;
+    }
+    let tool = tool_start..tool_start + tool_text.len();
     // The verb's object runs to the end of the clause.
     let mut last = v;
-    while last + 1 < toks.len()
-        && !gap(text, toks, last + 1).contains([',', ';', '.', ':', '(', ')'])
-    {
+    while last + 1 < toks.len() && !ends_clause(gap(text, toks, last + 1)) {
         last += 1;
     }
-    let clause_end = toks[last].range.end;
+    let verb_end = toks[v].range.end;
+    let clause_end = clause_tail(text, verb_end, toks[last].range.end);
     let new_verb = match_case(&inflect(base, tense), &text[range.clone()]);
     let label = format!("{new_verb} … with {tool_text}");
     Some(Rewrite {
         label,
         edits: vec![
-            PlainEdit::Replace(range.start..toks[v].range.end, new_verb),
+            PlainEdit::Replace(range.clone(), new_verb),
+            PlainEdit::Remove(range.end..verb_end),
             PlainEdit::Copy {
                 at: clause_end,
+                after: verb_end,
                 before: " with ".to_string(),
                 from: tool,
             },
         ],
     })
+}
+
+/// Whether the text between two words ends the clause they are in.
+fn ends_clause(gap: &str) -> bool {
+    gap.contains([',', ';', '.', ':', '!', '?', '(', ')', '[', ']', '—', '…'])
+        || gap.contains(" – ")
+        || gap.contains(" - ")
+}
+
+/// Where a clause whose last word ends at `end` really ends: after the
+/// signs glued to that word that belong to it (`40%`, `1M+`, `99.9%+`,
+/// a closing quote opened in the clause), before sentence punctuation.
+/// `from` is where the clause starts.
+fn clause_tail(text: &str, from: usize, mut end: usize) -> usize {
+    for c in text[end..].chars() {
+        let clause = &text[from..end];
+        let keep = match c {
+            c if c.is_whitespace() => false,
+            '.' | ',' | ';' | ':' | '!' | '?' | '…' | '(' | ')' | '[' | ']' | '{' | '}' | '<'
+            | '>' | '—' | '–' => false,
+            '"' => clause.matches('"').count() % 2 == 1,
+            '”' => clause.matches('“').count() > clause.matches('”').count(),
+            '»' => clause.matches('«').count() > clause.matches('»').count(),
+            _ => true,
+        };
+        if !keep {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    end
 }
 
 fn message(f: &Finding) -> String {
@@ -1012,9 +1059,22 @@ fn source_edits(
                     &escape_for(format, new),
                 )?);
             }
-            PlainEdit::Copy { at, before, from } => {
+            PlainEdit::Remove(r) => {
+                let span = removable_span(r.clone(), text, source, format)?;
+                out.push(Edit {
+                    range: span,
+                    new_text: String::new(),
+                });
+            }
+            PlainEdit::Copy {
+                at,
+                after,
+                before,
+                from,
+            } => {
                 // The source between the neighbours of `from`, so markup
-                // around the copied words (`*dbt*`, `\textbf{Excel}`) comes along.
+                // around the copied words (`*dbt*`, `\textbf{Excel}`,
+                // `[Go](https://go.dev)`) comes along whole.
                 let start = match from.start.checked_sub(1) {
                     Some(p) => text.source_range(p..from.start)?.end,
                     None => text.source_range(from.clone())?.start,
@@ -1024,8 +1084,14 @@ fn source_edits(
                 } else {
                     text.source_range(from.clone())?.end
                 };
-                let copied = source.get(start..end.max(start))?.trim();
-                let at = text.source_range(*at..*at)?.start;
+                let raw = source.get(start..end.max(start))?;
+                let lead = raw.len() - raw.trim_start().len();
+                let copied = raw.trim();
+                let span = start + lead..start + lead + copied.len();
+                if copied.is_empty() || !balanced(&marks(text, source, format, span)?) {
+                    return None;
+                }
+                let at = insertion_point(text, source, format, *after, *at)?;
                 out.push(Edit {
                     range: at..at,
                     new_text: format!("{}{copied}", escape_for(format, before)),
@@ -1040,6 +1106,345 @@ fn source_edits(
         return None;
     }
     Some(out)
+}
+
+/// The source span to delete for plain range `r`, markup inside it
+/// included: from the source of its first byte (or just after the byte
+/// before it) to the source of its last byte (or up to the byte after it),
+/// whichever first leaves the markup in the span balanced; `None` when no
+/// choice does (the span cuts through emphasis, a command or a link).
+fn removable_span(
+    r: Range<usize>,
+    text: &Text,
+    source: &SourceReads<'_>,
+    format: Format,
+) -> Option<Range<usize>> {
+    if r.is_empty() {
+        return None;
+    }
+    let mut starts = vec![text.source_offset(r.start)?];
+    if r.start > 0 {
+        starts.push(text.source_range(r.start - 1..r.start)?.end);
+    }
+    let mut ends = vec![text.source_range(r.end - 1..r.end)?.end];
+    if r.end < text.len() {
+        ends.push(text.source_offset(r.end)?);
+    }
+    for &s in &starts {
+        for &e in &ends {
+            if s < e && balanced(&marks(text, source, format, s..e)?) {
+                return Some(s..e);
+            }
+        }
+    }
+    None
+}
+
+/// Where to insert text after the plain byte before `at`: just after its
+/// source, then past the markup closers that close what the source from
+/// plain offset `from` up to there opened (`\textbf{1M+}`, `**40%**`,
+/// `[docs](https://x.io)`), so the insertion lands after that markup and
+/// inside any markup opened before `from` (the bullet's own `\resumeItem{`).
+fn insertion_point(
+    text: &Text,
+    source: &SourceReads<'_>,
+    format: Format,
+    from: usize,
+    at: usize,
+) -> Option<usize> {
+    let mut pos = text.source_range(at.checked_sub(1)?..at)?.end;
+    let start = text.source_offset(from.min(at - 1))?;
+    let mut open: Vec<Mark> = Vec::new();
+    for m in marks(text, source, format, start..pos)? {
+        match m {
+            Mark::Close(k) => {
+                if let Some(i) = open.iter().rposition(|o| o.closes_with(&k)) {
+                    open.truncate(i);
+                }
+            }
+            Mark::Delim(c, n, can_open, can_close) => {
+                let top = open.last();
+                if can_close && top == Some(&Mark::Delim(c, n, true, false)) {
+                    open.pop();
+                } else if can_open {
+                    open.push(Mark::Delim(c, n, true, false));
+                }
+            }
+            Mark::Toggle(k) => {
+                if open.last() == Some(&Mark::Toggle(k.clone())) {
+                    open.pop();
+                } else {
+                    open.push(Mark::Toggle(k));
+                }
+            }
+            m @ Mark::Open(_) => open.push(m),
+        }
+    }
+    let limit = if at < text.len() {
+        text.source_offset(at)?
+    } else {
+        usize::MAX
+    };
+    while let Some(top) = open.pop() {
+        let Some(len) = closer_len(source, format, &top, pos) else {
+            break;
+        };
+        if pos + len > limit {
+            break;
+        }
+        pos += len;
+    }
+    Some(pos)
+}
+
+/// The length of the source at `pos` that closes `open`, if it does.
+fn closer_len(source: &SourceReads<'_>, format: Format, open: &Mark, pos: usize) -> Option<usize> {
+    let exact = |s: &str| source.is(pos..pos + s.len(), s).then_some(s.len());
+    match (format, open) {
+        (Format::Latex, Mark::Open(k)) if k == "{" => exact("}"),
+        (Format::Latex, Mark::Open(k)) if k == "[" => exact("]"),
+        (Format::Markdown, Mark::Open(k)) if k == "[" => {
+            exact("]")?;
+            // `](destination)`, with balanced parentheses inside.
+            if source.char_after(pos + 1)? != Some('(') {
+                return Some(1);
+            }
+            let mut depth = 0usize;
+            let mut i = pos + 1;
+            while i < pos + 4096 {
+                let c = source.char_after(i)??;
+                i += c.len_utf8();
+                match c {
+                    '(' => depth += 1,
+                    ')' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(i - pos);
+                        }
+                    }
+                    '\n' => return None,
+                    _ => {}
+                }
+            }
+            None
+        }
+        (Format::Markdown, Mark::Open(k)) if k == "<" => exact(">"),
+        (Format::Markdown, Mark::Open(k)) => {
+            let tag = k.strip_prefix('<')?;
+            let close = format!("</{tag}>");
+            source
+                .get(pos..pos + close.len())
+                .filter(|s| s.eq_ignore_ascii_case(&close))
+                .map(str::len)
+        }
+        (_, Mark::Toggle(k)) => exact(k),
+        (Format::Markdown, Mark::Delim(c, n, _, _)) => {
+            let run = c.to_string().repeat(*n);
+            exact(&run)?;
+            (source.char_after(pos + n)? != Some(*c)).then_some(*n)
+        }
+        _ => None,
+    }
+}
+
+/// A piece of markup that matters for balance.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Mark {
+    /// `{`, `[`, `\begin` (`env`), `<b>` (`<b`), `<` of an autolink.
+    Open(String),
+    /// The closer of the opener of that key.
+    Close(String),
+    /// A delimiter that opens and closes alike: `$`, a backtick run.
+    Toggle(String),
+    /// A Markdown emphasis run: character, length, whether it can open and
+    /// whether it can close.
+    Delim(char, usize, bool, bool),
+}
+
+impl Mark {
+    fn closes_with(&self, key: &str) -> bool {
+        matches!(self, Mark::Open(k) if k == key)
+    }
+}
+
+/// The markup in source span `span`: the parts no plain byte of `text`
+/// comes from, read as openers and closers.
+fn marks(
+    text: &Text,
+    source: &SourceReads<'_>,
+    format: Format,
+    span: Range<usize>,
+) -> Option<Vec<Mark>> {
+    let s = source.get(span.clone())?;
+    // Markup pieces, relative to the span.
+    let mut pieces: Vec<Range<usize>> = Vec::new();
+    let mut at = span.start;
+    for seg in text.segments() {
+        if seg.src.end <= at {
+            continue;
+        }
+        if seg.src.start >= span.end {
+            break;
+        }
+        if seg.src.start > at {
+            pieces.push(at - span.start..seg.src.start - span.start);
+        }
+        at = at.max(seg.src.end);
+    }
+    if at < span.end {
+        pieces.push(at - span.start..span.end - span.start);
+    }
+    let mut out = Vec::new();
+    for p in pieces {
+        let piece = s.get(p.clone())?;
+        match format {
+            Format::Latex => latex_marks(piece, &mut out),
+            Format::Markdown => markdown_marks(s, p, &mut out),
+        }
+    }
+    Some(out)
+}
+
+fn latex_marks(piece: &str, out: &mut Vec<Mark>) {
+    let mut chars = piece.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' => {
+                let name: String = piece[i + 1..]
+                    .chars()
+                    .take_while(char::is_ascii_alphabetic)
+                    .collect();
+                match name.as_str() {
+                    "" => {
+                        chars.next();
+                    }
+                    "begin" => out.push(Mark::Open("env".into())),
+                    "end" => out.push(Mark::Close("env".into())),
+                    _ => {}
+                }
+                for _ in 0..name.len() {
+                    chars.next();
+                }
+            }
+            '{' => out.push(Mark::Open("{".into())),
+            '}' => out.push(Mark::Close("{".into())),
+            '[' => out.push(Mark::Open("[".into())),
+            ']' => out.push(Mark::Close("[".into())),
+            '$' => out.push(Mark::Toggle("$".into())),
+            '%' => while chars.next_if(|&(_, c)| c != '\n').is_some() {},
+            _ => {}
+        }
+    }
+}
+
+/// Markdown markup in `s[p]`; the characters of `s` around the piece tell
+/// whether an emphasis run opens or closes.
+fn markdown_marks(s: &str, p: Range<usize>, out: &mut Vec<Mark>) {
+    let piece = &s[p.clone()];
+    let mut i = 0;
+    while let Some(c) = piece[i..].chars().next() {
+        match c {
+            '[' => {
+                out.push(Mark::Open("[".into()));
+                i += 1;
+            }
+            ']' => {
+                out.push(Mark::Close("[".into()));
+                i += 1;
+                // The destination of a link is not markup to balance.
+                if piece[i..].starts_with('(') {
+                    let mut depth = 0usize;
+                    for (k, c) in piece[i..].char_indices() {
+                        match c {
+                            '(' => depth += 1,
+                            ')' => {
+                                depth -= 1;
+                                if depth == 0 {
+                                    i += k + 1;
+                                    break;
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    if depth > 0 {
+                        out.push(Mark::Open("(".into()));
+                        i = piece.len();
+                    }
+                }
+            }
+            '<' => match piece[i..].find('>') {
+                Some(k) => {
+                    let tag = &piece[i + 1..i + k];
+                    if let Some(name) = tag.strip_prefix('/') {
+                        out.push(Mark::Close(format!("<{}", name.trim().to_lowercase())));
+                    } else if !tag.ends_with('/') {
+                        let name: String = tag
+                            .chars()
+                            .take_while(char::is_ascii_alphanumeric)
+                            .collect();
+                        out.push(Mark::Open(format!("<{}", name.to_lowercase())));
+                    }
+                    i += k + 1;
+                }
+                None => {
+                    out.push(Mark::Open("<".into()));
+                    i += 1;
+                }
+            },
+            '>' => {
+                out.push(Mark::Close("<".into()));
+                i += 1;
+            }
+            '*' | '_' | '~' | '`' => {
+                let n = piece[i..].chars().take_while(|&d| d == c).count();
+                if c == '`' {
+                    out.push(Mark::Toggle("`".repeat(n)));
+                } else {
+                    let before = s[..p.start + i].chars().next_back();
+                    let after = s[p.start + i + n..].chars().next();
+                    let solid = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
+                    out.push(Mark::Delim(c, n, solid(after), solid(before)));
+                }
+                i += n;
+            }
+            c => i += c.len_utf8(),
+        }
+    }
+}
+
+/// Whether every opener in `marks` is closed, in order, inside them.
+fn balanced(marks: &[Mark]) -> bool {
+    let mut open: Vec<&Mark> = Vec::new();
+    for m in marks {
+        match m {
+            Mark::Open(_) => open.push(m),
+            Mark::Close(k) => {
+                if !open.pop().is_some_and(|o| o.closes_with(k)) {
+                    return false;
+                }
+            }
+            Mark::Toggle(_) => {
+                if open.last() == Some(&m) {
+                    open.pop();
+                } else {
+                    open.push(m);
+                }
+            }
+            Mark::Delim(c, n, can_open, can_close) => {
+                let closes = *can_close
+                    && matches!(open.last(), Some(Mark::Delim(d, k, _, _)) if d == c && k == n);
+                if closes {
+                    open.pop();
+                } else if *can_open {
+                    open.push(m);
+                } else {
+                    return false;
+                }
+            }
+        }
+    }
+    open.is_empty()
 }
 
 /// Source edits that replace plain range `r` with `new`, leaving markup
@@ -1212,9 +1617,10 @@ mod tests {
             .iter()
             .map(|e| match e {
                 PlainEdit::Replace(r, s) => (r.clone(), s.clone()),
-                PlainEdit::Copy { at, before, from } => {
-                    (*at..*at, format!("{before}{}", &text[from.clone()]))
-                }
+                PlainEdit::Remove(r) => (r.clone(), String::new()),
+                PlainEdit::Copy {
+                    at, before, from, ..
+                } => (*at..*at, format!("{before}{}", &text[from.clone()])),
             })
             .collect();
         edits.sort_by_key(|e| std::cmp::Reverse(e.0.start));
@@ -1953,5 +2359,126 @@ mod model_tests {
             "managed",
             &experience(Latex, r"\resumeItem{Managed the Q\_3 budget}"),
         );
+    }
+    /// The fix titles of the `weak-verb` finding on the one bullet of an
+    /// Experience fixture.
+    fn fix_titles(format: resume_syntax::Format, bullet: &str) -> Vec<String> {
+        let source = crate::testing::strip(&experience(format, bullet));
+        let resume = resume_syntax::parse(&source, format, &Default::default());
+        crate::lint(&resume, &source, &crate::Config::default())
+            .into_iter()
+            .filter(|d| d.code == "weak-verb")
+            .flat_map(|d| d.fixes.into_iter().map(|f| f.title))
+            .collect()
+    }
+
+    /// Applies the first fix to each one-bullet fixture and compares.
+    fn check_first_fixes(cases: &[(resume_syntax::Format, &str, &str)]) {
+        for &(format, before, after) in cases {
+            check_fix(
+                format,
+                &experience(format, before),
+                "weak-verb",
+                &experience(format, after),
+            );
+        }
+    }
+
+    #[test]
+    fn reorder_keeps_signs_glued_to_the_clause_end() {
+        check_first_fixes(&[
+            (
+                Markdown,
+                "- Used Rust to trim p95 latency by 35%",
+                "- Trimmed p95 latency by 35% with Rust",
+            ),
+            (
+                Markdown,
+                "- Used Kafka to process 2M+ events, cutting lag 3x",
+                "- Processed 2M+ events with Kafka, cutting lag 3x",
+            ),
+            (
+                Markdown,
+                "- Utilized Figma to redesign \"Atlas\".",
+                "- Redesigned \"Atlas\" with Figma.",
+            ),
+            (
+                Latex,
+                r"\resumeItem{Used Terraform to hit 99.95\% uptime}",
+                r"\resumeItem{Hit 99.95\% uptime with Terraform}",
+            ),
+            (
+                Latex,
+                r"\resumeItem{Used Spark to process 10TB+}",
+                r"\resumeItem{Processed 10TB+ with Spark}",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn reorder_moves_the_tool_with_its_markup_and_link() {
+        check_first_fixes(&[
+            (
+                Markdown,
+                "- Used [Airflow](https://airflow.apache.org) to schedule 80 jobs a day",
+                "- Scheduled 80 jobs a day with [Airflow](https://airflow.apache.org)",
+            ),
+            (
+                Markdown,
+                "- Used `pandas` to clean 4 years of sales data",
+                "- Cleaned 4 years of sales data with `pandas`",
+            ),
+            (
+                Markdown,
+                "- Used Go to port **12 tools**",
+                "- Ported **12 tools** with Go",
+            ),
+            (
+                Latex,
+                r"\resumeItem{Used \href{https://redis.io}{Redis} to serve 30\% of reads}",
+                r"\resumeItem{Served 30\% of reads with \href{https://redis.io}{Redis}}",
+            ),
+            (
+                Latex,
+                r"\resumeItem{Used \emph{Rust} to serve 5K+}",
+                r"\resumeItem{Served 5K+ with \emph{Rust}}",
+            ),
+            (
+                Latex,
+                r"\resumeItem{Used C\# to port \textbf{12 tools}, saving 5\%}",
+                r"\resumeItem{Ported \textbf{12 tools} with C\#, saving 5\%}",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn reorder_is_not_offered_through_markup_it_would_break() {
+        for (format, bullet) in [
+            (Markdown, "- **Used Go** to build a pricing API"),
+            (Markdown, "- Used **Go to** build a pricing API"),
+            (
+                Markdown,
+                "- Used [Go to](https://go.dev) build a pricing API",
+            ),
+            (
+                Latex,
+                r"\resumeItem{\textbf{Used Go} to build a pricing API}",
+            ),
+            (
+                Latex,
+                r"\resumeItem{Used \textbf{Go to} build a pricing API}",
+            ),
+            (
+                Latex,
+                r"\resumeItem{Used Go to \textbf{build a} pricing API}",
+            ),
+        ] {
+            let titles = fix_titles(format, bullet);
+            assert!(!titles.is_empty(), "{bullet}: no fixes at all");
+            assert!(
+                titles.iter().all(|t| !t.contains('…')),
+                "{bullet}: {titles:?}"
+            );
+        }
     }
 }
