@@ -7,7 +7,9 @@ use std::sync::LazyLock;
 
 use resume_syntax::{Format, Text};
 
-use crate::analysis::verbs::{base_of_past, gerund_base, is_base_verb, past_tense, third_person};
+use crate::analysis::verbs::{
+    base_of_past, gerund_base, is_base_verb, is_gerund, past_tense, third_person,
+};
 use crate::escape::escape_for;
 use crate::memo::{PlacedKey, SourceReads};
 use crate::registry::{Category, FixAvailability, RuleMeta};
@@ -59,10 +61,17 @@ hide what you did yourself, and `used` puts the tool before the result.
 ```
 
 ## Fix safety
-Each finding offers two to five rewrites that replace the phrase in place,
-keeping its capitalisation and tense (`responsible for training` → `trained`,
-`helped define` → `defined`, `used X to build Y` → `built Y with X`,
-`was responsible for` → `owned`).
+Each finding offers up to five rewrites (usually two or more) that replace
+the phrase in place, keeping its capitalisation and tense
+(`responsible for training` → `trained`, `helped define` → `defined`,
+`used X to build Y` → `built Y with X`, `was responsible for` → `owned`).
+A gerund joined after the object becomes a verb too
+(`responsible for hiring 6 interns and running 2 workshops` →
+`hired 6 interns and ran 2 workshops`); when such a gerund may be a noun
+(`… and reporting to the VP`), no rewrite turns the gerunds into verbs.
+A gerund with an object is kept only by rewrites that end in `of` or `to`
+(`took charge of tuning the ranker`), never as the object of another verb
+(`owned managing 5 vendors`).
 Every rewrite is unsafe: a stronger verb changes the claim the bullet makes
 (`helped define` and `defined` are different statements), so only the author
 can choose, and `check --fix` never applies them.
@@ -642,6 +651,10 @@ struct Applied<'r> {
     verb_tok: Option<usize>,
     /// Tokens after the phrase that `{verb}` rewrites replace.
     consumed: usize,
+    /// For a gerund: the later gerunds joined to it that `{verb}` rewrites
+    /// turn into verbs too, or `None` when one of them may be a noun, so a
+    /// `{verb}` rewrite would leave it ungrammatical.
+    joined: Option<Vec<usize>>,
 }
 
 fn choose_row<'r>(
@@ -673,6 +686,7 @@ fn choose_row<'r>(
                 row,
                 verb_tok,
                 consumed,
+                joined: Some(Vec::new()),
             })
         };
         let hit = match &row.next {
@@ -684,7 +698,12 @@ fn choose_row<'r>(
                         && !coordinated(end)
                         && takes_object(text, toks, end) =>
                 {
-                    applied(Some(end), 1)
+                    Some(Applied {
+                        row,
+                        verb_tok: Some(end),
+                        consumed: 1,
+                        joined: joined_gerunds(text, toks, end),
+                    })
                 }
                 _ => None,
             },
@@ -755,6 +774,92 @@ fn compares(after: &[Tok]) -> bool {
             "more" | "less" | "faster" | "slower" | "easier" | "cheaper" | "safer"
         ) || (w.len() > 4 && w.ends_with("er") && !w.ends_with("eer"))
     })
+}
+
+/// The later gerunds of the clause joined to the gerund at `g` by `and`,
+/// `or` or `&` after its object (`onboarding 4 hires and running 3 audits`),
+/// with the gerunds listed before them after commas (`…, running 3 audits
+/// and writing docs`): a rewrite that makes `g` a verb makes them verbs
+/// too. Gerunds after one that belongs to a phrase inside the clause
+/// (`cutting costs by renegotiating contracts and consolidating vendors`)
+/// are that phrase's, and a gerund joined to another gerund is a noun
+/// (`billing and coding`). `None` when a joined gerund takes no object
+/// (`and onboarding`, `and reporting to the CFO`): it may be a noun, and
+/// neither reading can be rewritten safely.
+fn joined_gerunds(text: &str, toks: &[Tok], g: usize) -> Option<Vec<usize>> {
+    let pair = toks
+        .get(g + 1)
+        .is_some_and(|t| matches!(t.lower.as_str(), "and" | "or"))
+        && toks.get(g + 2).is_some_and(|t| is_gerund(&t.lower));
+    let mut joined = Vec::new();
+    let mut listed = Vec::new();
+    // A gerund inside the clause that is not joined to `g` (`by
+    // renegotiating`): gerunds joined after it may be its own.
+    let mut nested = false;
+    for i in g + if pair { 3 } else { 1 }..toks.len() {
+        let before = gap(text, toks, i);
+        if ends_clause(&before.replace(',', "")) {
+            break;
+        }
+        if !is_gerund(&toks[i].lower) {
+            continue;
+        }
+        let conj = toks[i - 1].lower.as_str();
+        let joiner = if matches!(conj, "and" | "or") && !before.contains(',') {
+            Some(i.checked_sub(2)?)
+        } else if before.contains('&') {
+            Some(i - 1)
+        } else {
+            None
+        };
+        match joiner {
+            Some(j) if j > g && !toks[j].lower.ends_with("ing") => {
+                if nested || !takes_verb_object(text, toks, i) {
+                    return None;
+                }
+                joined.push(i);
+            }
+            // Joined to a gerund or a noun in `-ing`: a noun pair
+            // (`billing and coding`).
+            Some(_) => {}
+            None if before.contains(',') => listed.push(i),
+            None => nested = true,
+        }
+    }
+    if let Some(&last) = joined.last() {
+        for &i in listed.iter().filter(|&&i| i < last) {
+            if !takes_verb_object(text, toks, i) {
+                return None;
+            }
+            joined.push(i);
+        }
+    }
+    joined.sort_unstable();
+    Some(joined)
+}
+
+/// Whether the gerund at `g` is followed by an object that only a verb
+/// takes: a determiner, a number or a plural (`running 3 audits`, `writing
+/// the specs`, `hiring engineers`), not a noun it may modify (`staffing
+/// plan`).
+fn takes_verb_object(text: &str, toks: &[Tok], g: usize) -> bool {
+    if !takes_object(text, toks, g) {
+        return false;
+    }
+    let Some(w) = toks.get(g + 1).map(|t| t.lower.as_str()) else {
+        return false;
+    };
+    DETERMINERS.contains(&w)
+        || matches!(
+            w,
+            "all" | "both" | "several" | "multiple" | "many" | "it" | "them" | "two" | "three"
+        )
+        || w.starts_with(|c: char| c.is_ascii_digit())
+        || (w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is"))
 }
 
 /// Whether the gerund at `g` (or the pair `g and h`) reads as a verb with
@@ -850,6 +955,18 @@ fn rewrites(
         let w = &toks[i].lower;
         gerund_base(w).or_else(|| is_base_verb(w).then(|| w.clone()))
     });
+    // A phrase that takes a gerund (`responsible for`, `worked on`) followed
+    // by one used as a verb with an object (`managing 5 vendors`): a
+    // rewrite must turn the gerund into the verb or end in a preposition
+    // that takes it (`took charge of managing 5 vendors`); `owned managing
+    // 5 vendors` is not English.
+    let verbal_gerund = lex
+        .rows
+        .iter()
+        .any(|r| r.phrase == form.phrase && r.next == Next::Gerund)
+        && toks.get(end).is_some_and(|t| is_gerund(&t.lower))
+        && !gap(text, toks, end).contains([',', '.', ';', ':', '(', ')'])
+        && takes_object(text, toks, end);
     let mut out: Vec<Rewrite> = Vec::new();
     for template in &applied.row.rewrites {
         let rewrite = if *template == "{reorder}" {
@@ -863,7 +980,14 @@ fn rewrites(
             )
         } else {
             let uses_verb = template.contains("{verb}") || template.contains("{base}");
-            if uses_verb && verb_base.is_none() {
+            if uses_verb && (verb_base.is_none() || applied.joined.is_none()) {
+                continue;
+            }
+            if verbal_gerund
+                && !uses_verb
+                && !template.ends_with(" of")
+                && !template.ends_with(" to")
+            {
                 continue;
             }
             let base = verb_base.clone().unwrap_or_default();
@@ -909,6 +1033,15 @@ fn rewrites(
                 if let (true, Some(t)) = (joined, second) {
                     if let Some(b) = gerund_base(&t.lower) {
                         edits.push(PlainEdit::Replace(t.range.clone(), inflect(&b, tense)));
+                    }
+                }
+                // Later gerunds joined to it: `… and running 3 audits` → `… and ran 3 audits`.
+                for &i in applied.joined.iter().flatten() {
+                    if let Some(b) = gerund_base(&toks[i].lower) {
+                        edits.push(PlainEdit::Replace(
+                            toks[i].range.clone(),
+                            inflect(&b, tense),
+                        ));
                     }
                 }
             }
@@ -2479,6 +2612,137 @@ mod model_tests {
                 titles.iter().all(|t| !t.contains('…')),
                 "{bullet}: {titles:?}"
             );
+        }
+    }
+    #[test]
+    fn gerunds_joined_after_the_object_become_verbs_too() {
+        check_first_fixes(&[
+            (
+                Markdown,
+                "- Responsible for hiring 6 interns and running 2 workshops",
+                "- Hired 6 interns and ran 2 workshops",
+            ),
+            (
+                Markdown,
+                "- Responsible for building and testing the app and writing 3 guides",
+                "- Built and tested the app and wrote 3 guides",
+            ),
+            (
+                Markdown,
+                "- Worked on tagging 40 SKUs, cleaning the catalog, and updating 3 feeds",
+                "- Tagged 40 SKUs, cleaned the catalog, and updated 3 feeds",
+            ),
+            (
+                Latex,
+                r"\resumeItem{Tasked with auditing 12 vendors \& drafting the RFP}",
+                r"\resumeItem{Audited 12 vendors \& drafted the RFP}",
+            ),
+            (
+                Latex,
+                r"\resumeItem{Is responsible for planning sprints and \textbf{running} demos}",
+                r"\resumeItem{Plan sprints and \textbf{run} demos}",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn gerunds_that_are_not_joined_verbs_are_left_alone() {
+        check_first_fixes(&[
+            // A participle after a comma gives the result.
+            (
+                Markdown,
+                "- Responsible for onboarding 6 hires, cutting ramp time 30%",
+                "- Onboarded 6 hires, cutting ramp time 30%",
+            ),
+            // Gerunds joined to each other inside the object are nouns.
+            (
+                Markdown,
+                "- Responsible for training nurses on charting and scheduling",
+                "- Trained nurses on charting and scheduling",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn no_verb_rewrite_when_a_joined_gerund_may_be_a_noun() {
+        for (bullet, verb) in [
+            // No object after it: a noun or an intransitive verb.
+            (
+                "- Responsible for hiring 6 interns and reporting to the VP",
+                "Hired",
+            ),
+            (
+                "- Responsible for pricing 40 SKUs and forecasting",
+                "Priced",
+            ),
+            // It may belong to the gerund after `by`.
+            (
+                "- Responsible for cutting rent by renegotiating leases and closing 2 sites",
+                "Cut",
+            ),
+            // It may modify the noun after it.
+            (
+                "- Responsible for drafting the budget and staffing plan",
+                "Drafted",
+            ),
+        ] {
+            let titles = fix_titles(Markdown, bullet);
+            assert!(!titles.is_empty(), "{bullet}: no fixes");
+            assert!(
+                titles.iter().all(|t| !t.ends_with(&format!("`{verb}`"))),
+                "{bullet}: {titles:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_gerund_with_an_object_is_not_the_object_of_another_verb() {
+        for (format, bullet, kept, dropped) in [
+            (
+                Markdown,
+                "- Duties included auditing 9 branches",
+                &["`Audited`"][..],
+                &["`Owned`", "`Managed`"][..],
+            ),
+            (
+                Markdown,
+                "- Worked on tuning the ranker",
+                &["`Tuned`", "`Took charge of`"][..],
+                &["`Took on`"][..],
+            ),
+            (
+                Markdown,
+                "- Assisted in moving 3 labs to a new site",
+                &["`Moved`", "`Contributed to`"][..],
+                &["`Supported`"][..],
+            ),
+            // A gerund used as a noun still takes any verb.
+            (
+                Markdown,
+                "- Duties included scheduling for 4 clinics",
+                &["`Owned`", "`Managed`"][..],
+                &[][..],
+            ),
+            (
+                Latex,
+                r"\resumeItem{Helped with \emph{sorting} 2K returns}",
+                &["`Sorted`", "`Contributed to`"][..],
+                &["`Supported`"][..],
+            ),
+        ] {
+            let titles = fix_titles(format, bullet);
+            for k in kept {
+                assert!(
+                    titles.iter().any(|t| t.ends_with(k)),
+                    "{bullet}: {titles:?}"
+                );
+            }
+            for d in dropped {
+                assert!(
+                    titles.iter().all(|t| !t.ends_with(d)),
+                    "{bullet}: {titles:?}"
+                );
+            }
         }
     }
 }
