@@ -42,6 +42,7 @@ use std::path::{Path, PathBuf};
 
 use resume_rules::config::{AcronymPatch, DateStylePreference, WordListPatch};
 use resume_rules::{Config, RuleLevel, Severity};
+use resume_syntax::latex::Definitions;
 use resume_syntax::{ArgRole, MacroKind, MacroSpec, MacroTable, ParseOptions};
 use serde::Deserialize;
 
@@ -618,15 +619,17 @@ fn macro_spec(name: &str, m: &MacroLayer) -> Result<MacroSpec, String> {
     Ok(MacroSpec::new(kind, &roles))
 }
 
-/// Largest included file read for macro arities.
+/// Largest included file read for macro definitions.
 const MAX_INCLUDE_BYTES: u64 = 2 << 20;
 
-/// Arities of macros defined in the files a LaTeX document at `doc_path`
-/// includes with `\input`/`\include` (for [`ParseOptions::arities`]).
-/// Only files inside the document's directory tree are read; missing,
-/// unreadable or huge files are skipped. Follows includes one level deep.
-pub fn include_arities(doc_path: &Path, source: &str) -> std::collections::HashMap<String, usize> {
-    let mut out = std::collections::HashMap::new();
+/// Macro definitions (arities, the macros their bodies call, text macros)
+/// in the files a LaTeX document at `doc_path` includes with
+/// `\input`/`\include` (for [`ParseOptions::included`]). Only files inside
+/// the document's directory tree are read; missing, unreadable or huge files
+/// are skipped. Follows includes one level deep; a macro defined in several
+/// included files keeps the definition of the first.
+pub fn include_definitions(doc_path: &Path, source: &str) -> Definitions {
+    let mut out = Definitions::default();
     let Some(dir) = doc_path.parent() else {
         return out;
     };
@@ -652,9 +655,7 @@ pub fn include_arities(doc_path: &Path, source: &str) -> std::collections::HashM
             continue;
         };
         let text = String::from_utf8_lossy(&bytes);
-        for (macro_name, arity) in resume_syntax::latex_definitions(&text).arity {
-            out.entry(macro_name).or_insert(arity);
-        }
+        out.add_missing(&resume_syntax::latex_definitions(&text));
     }
     out
 }
@@ -797,24 +798,38 @@ args = ["title", "dates", "organisation", "location"]
     }
 
     #[test]
-    fn include_arities_read_inputs_inside_the_directory_only() {
+    fn include_definitions_read_inputs_inside_the_directory_only() {
         let root = std::env::temp_dir().join(format!("resume-lsp-inc-{}", std::process::id()));
         let dir = root.join("cv");
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(
             dir.join("macros.tex"),
-            "\\newcommand{\\resumeItem}[2]{\\item #1: #2}\n",
+            "\\newcommand{\\resumeItem}[2]{\\item #1: #2}\n\
+             \\newcommand{\\bulletpoint}[1]{\\resumeItem{#1}}\n\
+             \\newcommand{\\employer}{Acme Corp}\n",
         )
         .unwrap();
+        std::fs::write(dir.join("more.tex"), "\\newcommand{\\employer}{Other}\n").unwrap();
         std::fs::write(
             root.join("outside.tex"),
             "\\newcommand{\\outsideMacro}[3]{#1}\n",
         )
         .unwrap();
-        let source = "\\input{macros}\n\\input{../outside}\n\\input{missing}\n";
-        let arities = include_arities(&dir.join("resume.tex"), source);
-        assert_eq!(arities.get("resumeItem"), Some(&2), "{arities:?}");
-        assert!(!arities.contains_key("outsideMacro"));
+        let source = "\\input{macros}\n\\input{more}\n\\input{../outside}\n\\input{missing}\n";
+        let defs = include_definitions(&dir.join("resume.tex"), source);
+        assert_eq!(defs.arity.get("resumeItem"), Some(&2), "{defs:?}");
+        assert_eq!(defs.arity.get("bulletpoint"), Some(&1), "{defs:?}");
+        assert_eq!(
+            defs.calls.get("bulletpoint"),
+            Some(&vec!["resumeItem".to_string()]),
+            "{defs:?}"
+        );
+        assert_eq!(
+            defs.text.get("employer").map(String::as_str),
+            Some("Acme Corp"),
+            "the first included file wins: {defs:?}"
+        );
+        assert!(!defs.arity.contains_key("outsideMacro"));
         std::fs::remove_dir_all(&root).unwrap();
     }
 }

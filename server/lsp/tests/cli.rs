@@ -1183,6 +1183,49 @@ fn macro_arities_come_from_input_files() {
 }
 
 #[test]
+fn definitions_in_input_files_read_like_inline_ones() {
+    let defs = "\\newcommand{\\bulletpoint}[1]{\\resumeItem{#1}}\
+                \\newcommand{\\employer}{Acme Corp}\n";
+    let main = |preamble: &str| {
+        format!(
+            "\\documentclass{{article}}\n{preamble}\\begin{{document}}\n\
+             \\section{{Experience}}\n\
+             \\resumeSubHeadingListStart\n\
+             \\resumeSubheading{{\\employer}}{{Jan 2020 -- Present}}{{Engineer}}{{Austin, TX}}\n\
+             \\resumeItemListStart\n\
+             \\bulletpoint{{Responsible for the billing service}}\n\
+             \\bulletpoint{{Cut query latency by 40\\% for 3 teams}}\n\
+             \\resumeItemListEnd\n\
+             \\resumeSubHeadingListEnd\n\\end{{document}}\n"
+        )
+    };
+    let inline = TempDir::new("defs-inline");
+    let inline_cv = inline.write("main.tex", main(defs));
+    let included = TempDir::new("defs-input");
+    included.write("defs.tex", defs);
+    let included_cv = included.write("main.tex", main("\\input{defs}\n"));
+    let outputs = |dir: &TempDir, cv: &Path| {
+        let outline = run(["outline".to_string(), s(cv)]);
+        assert_eq!(code(&outline), 0, "{}", stderr(&outline));
+        let check = run(["check".to_string(), "--format=json".into(), s(cv)]);
+        assert!(code(&check) < 2, "{}", stderr(&check));
+        let dir = s(dir.path());
+        (
+            stdout(&outline).replace(&dir, "DIR"),
+            stdout(&check).replace(&dir, "DIR"),
+        )
+    };
+    let (outline, check) = outputs(&included, &included_cv);
+    assert!(
+        outline.contains("bullet \"Responsible for the billing service\""),
+        "{outline}"
+    );
+    assert!(outline.contains("org=\"Acme Corp\""), "{outline}");
+    assert!(check.contains("Responsible for"), "{check}");
+    assert_eq!((outline, check), outputs(&inline, &inline_cv));
+}
+
+#[test]
 fn outline_of_a_non_resume_and_bad_paths() {
     let dir = TempDir::new("outline-bad");
     let paper = dir.write("paper.tex", NOT_A_RESUME);

@@ -480,6 +480,7 @@ pub(crate) fn lower_with_scan(
     let mut resume = Resume::empty(Format::Latex);
     resume.comments = scan.comments.clone();
     let mut defs = scan.defs.clone();
+    defs.add_missing(&options.included);
     for (k, v) in &options.arities {
         defs.arity.entry(k.clone()).or_insert(*v);
     }

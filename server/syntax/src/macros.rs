@@ -6,6 +6,8 @@
 
 use std::collections::HashMap;
 
+use crate::latex::Definitions;
+
 /// What a macro means in a resume.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MacroKind {
@@ -163,4 +165,38 @@ pub struct ParseOptions {
     /// Macro arities read from files the document includes (`\input`), which
     /// the caller reads; definitions in the document itself win.
     pub arities: std::collections::HashMap<String, usize>,
+    /// Whole macro definitions (arities, the macros their bodies call, text
+    /// macros) read from files the document includes, which the caller reads;
+    /// a macro the document defines itself keeps its own definition. Shared,
+    /// so comparing options that were cloned from one another is cheap.
+    pub included: std::sync::Arc<Definitions>,
+}
+
+impl Definitions {
+    /// Adds every macro `other` defines that `self` does not define, with its
+    /// arity, calls and text: a macro defined in both keeps `self`'s whole
+    /// definition.
+    pub fn add_missing(&mut self, other: &Definitions) {
+        let defines = |d: &Definitions, name: &str| {
+            d.arity.contains_key(name) || d.calls.contains_key(name) || d.text.contains_key(name)
+        };
+        let missing: std::collections::HashSet<&String> = other
+            .arity
+            .keys()
+            .chain(other.calls.keys())
+            .chain(other.text.keys())
+            .filter(|name| !defines(self, name))
+            .collect();
+        for name in missing {
+            if let Some(arity) = other.arity.get(name) {
+                self.arity.insert(name.clone(), *arity);
+            }
+            if let Some(calls) = other.calls.get(name) {
+                self.calls.insert(name.clone(), calls.clone());
+            }
+            if let Some(text) = other.text.get(name) {
+                self.text.insert(name.clone(), text.clone());
+            }
+        }
+    }
 }

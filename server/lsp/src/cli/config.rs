@@ -101,7 +101,7 @@ pub(crate) fn one_line(message: &str) -> String {
 }
 
 /// The parse options for one document: `base` plus, for LaTeX that
-/// `\input`s other files, the arities of the macros those files define.
+/// `\input`s other files, the definitions of the macros those files define.
 pub(crate) fn with_includes<'a>(
     base: &'a ParseOptions,
     path: &Path,
@@ -111,13 +111,11 @@ pub(crate) fn with_includes<'a>(
     if format != Format::Latex || !(source.contains("\\input") || source.contains("\\include")) {
         return Cow::Borrowed(base);
     }
-    let arities = config_file::include_arities(path, source);
-    if arities.is_empty() {
+    let defs = config_file::include_definitions(path, source);
+    if defs == resume_syntax::latex::Definitions::default() {
         return Cow::Borrowed(base);
     }
     let mut options = base.clone();
-    for (name, arity) in arities {
-        options.arities.entry(name).or_insert(arity);
-    }
+    Arc::make_mut(&mut options.included).add_missing(&defs);
     Cow::Owned(options)
 }

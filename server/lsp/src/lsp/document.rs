@@ -394,10 +394,12 @@ fn process(handle: &DocHandle, shared: &Shared, worker: &Mutex<Worker>, job: Job
             if handle.format == Format::Latex {
                 if let Some(path) = &handle.path {
                     let text = job.rope.to_string();
-                    effective.parse.arities = catch_unwind(AssertUnwindSafe(|| {
-                        crate::config_file::include_arities(path, &text)
-                    }))
-                    .unwrap_or_default();
+                    effective.parse.included = Arc::new(
+                        catch_unwind(AssertUnwindSafe(|| {
+                            crate::config_file::include_definitions(path, &text)
+                        }))
+                        .unwrap_or_default(),
+                    );
                 }
             }
             let c = Arc::new(effective);
