@@ -64,9 +64,10 @@ Intern                   Jun 2018 -- Aug 2018
 The quick fix rewrites the date in the winning style and keeps its meaning:
 months stay months, `Current` becomes `Present`, `--` is written for an en
 dash in LaTeX and the dash character itself in Markdown (or `--` when the
-document types dashes that way). It is safe, and so is the action that fixes
-every date in the document at once. Rewriting months as bare years drops
-information, so that fix is unsafe and left out of the fix-all action.
+document types dashes that way). It is safe, and so is the editor's source
+action that fixes every date in the document at once ("Fix all N dates in
+the document", which gathers the safe rewrites). Rewriting months as bare
+years drops information, so that fix is unsafe and left out of that action.
 A year or a season cannot be turned into a month, so such dates get no fix.
 "#,
 };
@@ -299,8 +300,6 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         fix: Option<Fix>,
     }
     let mut findings: Vec<Finding> = Vec::new();
-    let mut all_edits: Vec<Edit> = Vec::new();
-    let mut fixable = 0;
     for f in &found {
         if style.accepts(&f.date) {
             continue;
@@ -352,20 +351,14 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let message =
             format!("date style differs from the rest of the resume{diff}: {how}{why}{tie_note}");
-        let fix = rewritten.map(|(lossy, edits, shown)| {
-            if !lossy {
-                fixable += 1;
-                all_edits.extend(edits.iter().cloned());
-            }
-            Fix {
-                title: format!("Rewrite as `{shown}`"),
-                edits,
-                applicability: if lossy {
-                    Applicability::Unsafe
-                } else {
-                    Applicability::Safe
-                },
-            }
+        let fix = rewritten.map(|(lossy, edits, shown)| Fix {
+            title: format!("Rewrite as `{shown}`"),
+            edits,
+            applicability: if lossy {
+                Applicability::Unsafe
+            } else {
+                Applicability::Safe
+            },
         });
         findings.push(Finding {
             range,
@@ -373,16 +366,12 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             fix,
         });
     }
-    all_edits.sort_by_key(|e| (e.range.start, e.range.end));
+    // Each finding carries only the rewrite of its own date. The action
+    // that fixes every date at once gathers the safe ones where it is
+    // offered (the language server's `source.fixDates.resume-lsp`), so the
+    // findings stay linear in the number of dates.
     for f in findings {
-        let mut fixes: Vec<Fix> = f.fix.into_iter().collect();
-        if fixable >= 2 {
-            fixes.push(Fix {
-                title: format!("Fix all {fixable} dates in the document"),
-                edits: all_edits.clone(),
-                applicability: Applicability::Safe,
-            });
-        }
+        let fixes: Vec<Fix> = f.fix.into_iter().collect();
         out.push(META.diagnostic_with_fixes(f.range, f.message, fixes));
     }
 }
@@ -392,7 +381,7 @@ mod tests {
     use resume_syntax::Format::{Latex, Markdown};
 
     use crate::config::DateStylePreference;
-    use crate::testing::{check, check_fix, check_fix_titled, check_with_config, doc};
+    use crate::testing::{check, check_fix, check_with_config, doc};
     use crate::Config;
 
     const CODE: &str = "inconsistent-date-format";
@@ -752,8 +741,8 @@ mod tests {
     }
 
     #[test]
-    fn fix_all_rewrites_every_date() {
-        check_fix_titled(
+    fn fixing_every_finding_rewrites_every_date() {
+        check_fix(
             Latex,
             &tex(&[
                 "Feb 2023 -- Present",
@@ -763,7 +752,6 @@ mod tests {
                 "September 2017 -- December 2017",
             ]),
             CODE,
-            "fix all 2 dates",
             &tex(&[
                 "Feb 2023 -- Present",
                 "Aug 2021 -- Jan 2023",
@@ -868,21 +856,59 @@ mod tests {
             found[2].message
         );
         // No rewrite of its own: a year has no month to write.
-        assert!(found[2]
-            .fixes
+        assert!(found[2].fixes.is_empty());
+        // Every finding carries only the rewrite of its own date; the safe
+        // rewrites together fix every date that can be fixed.
+        assert!(found.iter().all(|d| d.fixes.len() <= 1));
+        let all: Vec<crate::Edit> = found
             .iter()
-            .all(|f| f.title.starts_with("Fix all")));
-        let fix_all = found[0]
-            .fixes
-            .iter()
-            .find(|f| f.title == "Fix all 2 dates in the document")
-            .expect("a fix-all action");
-        assert_eq!(fix_all.applicability, crate::Applicability::Safe);
+            .flat_map(|d| &d.fixes)
+            .filter(|f| f.applicability == crate::Applicability::Safe)
+            .flat_map(|f| f.edits.iter().cloned())
+            .collect();
         assert_eq!(
-            crate::apply_edits(source, &fix_all.edits),
+            crate::apply_edits(source, &all),
             "{Feb 2023 -- Present}\n{Aug 2021 -- Jan 2023}\n{Oct 2019 -- Jul~2021}\n\
              {Jun 2018 -- Aug 2018}\n{Jun 2017 -- Aug 2017}\n{2015 -- 2017}\n"
         );
+    }
+
+    #[test]
+    fn fixes_are_linear_in_the_number_of_dates() {
+        // 200 dates with a hyphen among 201 with an en dash: every finding
+        // carries the edits of its own date only, never a copy of the
+        // document-wide rewrite.
+        let mut lines: Vec<String> = Vec::new();
+        for i in 0..401 {
+            let year = 2000 + i % 24;
+            let sep = if i % 2 == 0 { "–" } else { "-" };
+            lines.push(format!("Jan {year} {sep} Dec {year}"));
+        }
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let source = md(&refs);
+        let resume = resume_syntax::parse(&source, Markdown, &Default::default());
+        let found: Vec<crate::Diagnostic> = crate::lint(&resume, &source, &Config::default())
+            .into_iter()
+            .filter(|d| d.code == CODE)
+            .collect();
+        assert_eq!(found.len(), 200);
+        let edits: usize = found
+            .iter()
+            .flat_map(|d| &d.fixes)
+            .map(|f| f.edits.len())
+            .sum();
+        assert!(
+            (200..=3 * 200).contains(&edits),
+            "{edits} edits across 200 findings"
+        );
+        let fixed = crate::apply_edits(
+            &source,
+            &found
+                .iter()
+                .flat_map(|d| d.fixes[0].edits.iter().cloned())
+                .collect::<Vec<_>>(),
+        );
+        assert!(!fixed.contains(" - Dec"));
     }
 
     #[test]
