@@ -510,6 +510,88 @@ fn fix_all_applies_every_safe_fix() {
         .all(|a| a["kind"] == "quickfix"));
 }
 
+/// A Markdown resume with one entry per date.
+fn dated_resume(dates: &[&str]) -> String {
+    let mut s = String::from("# Jane Doe\n\n## Experience\n\n");
+    for (i, d) in dates.iter().enumerate() {
+        s.push_str(&format!(
+            "### Engineer {i} — Company {i}\n*{d}*\n\n- Shipped a tool used by {i}0 teams\n\n"
+        ));
+    }
+    s
+}
+
+/// The code actions of kind `only` for the start of the document, with no
+/// diagnostics in the request.
+fn actions_of_kind(c: &mut Client, uri: &str, only: &str) -> Vec<Value> {
+    let at = json!({"line": 0, "character": 0});
+    let r = c.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": {"start": at, "end": at},
+               "context": {"diagnostics": [], "only": [only]}}),
+    );
+    r.as_array().cloned().unwrap_or_default()
+}
+
+#[test]
+fn fix_all_dates_is_one_source_action() {
+    let mut c = client();
+    let text = dated_resume(&[
+        "Feb 2023 – Present",
+        "Aug 2021 - Jan 2023",
+        "Oct 2019 – Jul 2021",
+        "Jun 2018 - Aug 2018",
+        "Jan 2017 – May 2018",
+        "Mar 2016 - Dec 2016",
+        "Jan 2015 – Feb 2016",
+    ]);
+    c.open(URI, "markdown", 1, &text);
+    let diags = c.diagnostics(URI, Some(1));
+    let dates = with_code(&diags, "inconsistent-date-format");
+    assert_eq!(dates.len(), 3, "{diags:#?}");
+
+    // A date's quick fixes rewrite that date only, and the rewrite of every
+    // date is offered once next to them.
+    let actions = quickfixes(&mut c, URI, dates[0]);
+    let own = actions
+        .iter()
+        .find(|a| a["isPreferred"] == true)
+        .expect("a rewrite of the date");
+    assert_eq!(action_edits(own, URI).len(), 1, "{own:#}");
+    let all: Vec<&Value> = actions
+        .iter()
+        .filter(|a| a["title"] == "Fix all 3 dates in the document")
+        .collect();
+    assert_eq!(all.len(), 1, "{actions:#?}");
+
+    // Source actions: one that fixes every date, of its own kind.
+    let r = actions_of_kind(&mut c, URI, "source");
+    let fix_dates: Vec<&Value> = r
+        .iter()
+        .filter(|a| a["kind"] == "source.fixDates.resume-lsp")
+        .collect();
+    assert_eq!(fix_dates.len(), 1, "{r:#?}");
+    assert_eq!(fix_dates[0]["title"], "Fix all 3 dates in the document");
+    let edits = action_edits(fix_dates[0], URI);
+    assert_eq!(edits.len(), 3, "{edits:#?}");
+    // Asked for `source.fixAll` (as on save), the dates action stays out:
+    // the fix-all already carries its rewrites.
+    let r = actions_of_kind(&mut c, URI, "source.fixAll");
+    assert!(r.iter().all(|a| a["kind"] == "source.fixAll.resume-lsp"));
+
+    let new_text = apply_text_edits(&text, &edits, true);
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": new_text}]}),
+    );
+    let after = c.diagnostics(URI, Some(2));
+    assert!(
+        with_code(&after, "inconsistent-date-format").is_empty(),
+        "{after:#?}"
+    );
+    assert!(!new_text.contains(" - "), "{new_text}");
+}
+
 fn hover_text(c: &mut Client, uri: &str, line: u32, character: u32) -> String {
     let r = c.call(
         "textDocument/hover",

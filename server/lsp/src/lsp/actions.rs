@@ -1,9 +1,10 @@
-//! Code actions (quick fixes, fix-all, suppression comments) and hover.
+//! Code actions (quick fixes, fix-all, fix all dates, suppression comments)
+//! and hover.
 //!
 //! Quick fixes are the fixes of the findings in the latest snapshot that the
 //! diagnostics the client sends back stand for (same code and range, or,
 //! for a diagnostic of older text, same code under the requested range);
-//! fix-all and hover read the latest snapshot.
+//! fix-all, fix all dates and hover read the latest snapshot.
 
 use std::collections::{HashMap, HashSet};
 
@@ -23,6 +24,17 @@ use super::position;
 pub(crate) fn fix_all_kind() -> CodeActionKind {
     CodeActionKind::new("source.fixAll.resume-lsp")
 }
+
+/// The kind of the action that rewrites every date in the document in the
+/// majority style. It is not under `source.fixAll`, so an editor that runs
+/// `source.fixAll` on save runs only the fix-all, which already carries
+/// these rewrites.
+pub(crate) fn fix_dates_kind() -> CodeActionKind {
+    CodeActionKind::new("source.fixDates.resume-lsp")
+}
+
+/// The rule whose safe fixes the fix-all-dates action gathers.
+const DATE_CODE: &str = "inconsistent-date-format";
 
 /// Whether an action of `kind` was asked for.
 fn wanted(only: &Option<Vec<CodeActionKind>>, kind: &CodeActionKind) -> bool {
@@ -114,10 +126,18 @@ pub(crate) fn code_actions(
             .collect();
     }
 
+    // The edits of the fix-all-dates action, gathered at most once per
+    // request whichever kinds carry it.
+    let mut dates: Option<(Vec<TextEdit>, usize)> = None;
+    let mut dates_offered = false;
     if wanted(only, &CodeActionKind::QUICKFIX) {
         let mut disabled: HashSet<(String, u32)> = HashSet::new();
         let mut offered: HashSet<usize> = HashSet::new();
+        let mut date_diagnostics: Vec<lsp::Diagnostic> = Vec::new();
         for d in &diagnostics {
+            if code_of(d) == Some(DATE_CODE) {
+                date_diagnostics.push(d.clone());
+            }
             if let Some(i) = finding_of(snap, d, &asked, enc).filter(|i| offered.insert(*i)) {
                 let fixes = &snap.found[i].fixes;
                 let preferred = fixes
@@ -177,6 +197,54 @@ pub(crate) fn code_actions(
                 data: None,
             }));
         }
+        // Next to a date finding, the rewrite of every date is offered too
+        // (once per request, not once per finding), when it does more than
+        // the finding's own fix.
+        if !date_diagnostics.is_empty() {
+            let (edits, count) = dates.get_or_insert_with(|| fix_dates_edits(snap, enc));
+            if *count >= 2 {
+                dates_offered = true;
+                out.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: fix_dates_title(*count),
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(date_diagnostics),
+                    edit: Some(workspace_edit(
+                        uri,
+                        Some(snap.version),
+                        edits.clone(),
+                        doc_changes,
+                    )),
+                    command: None,
+                    is_preferred: Some(false),
+                    disabled: None,
+                    data: None,
+                }));
+            }
+        }
+    }
+
+    // The same rewrites as a source action, unless the quick fix above
+    // already carries them in this answer.
+    let kind = fix_dates_kind();
+    if !dates_offered && wanted(only, &kind) {
+        let (edits, count) = dates.get_or_insert_with(|| fix_dates_edits(snap, enc));
+        if *count >= 1 {
+            out.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: fix_dates_title(*count),
+                kind: Some(kind),
+                diagnostics: None,
+                edit: Some(workspace_edit(
+                    uri,
+                    Some(snap.version),
+                    std::mem::take(edits),
+                    doc_changes,
+                )),
+                command: None,
+                is_preferred: None,
+                disabled: None,
+                data: None,
+            }));
+        }
     }
 
     let kind = fix_all_kind();
@@ -224,18 +292,49 @@ fn finding_of(
         })
 }
 
-/// The edits of every finding's first safe fix, without overlaps.
-fn fix_all_edits(snap: &Snapshot, enc: Encoding) -> Vec<TextEdit> {
-    let mut edits: Vec<&resume_rules::Edit> = snap
+/// The first safe fix of a finding, if any.
+fn safe_fix(d: &resume_rules::Diagnostic) -> Option<&resume_rules::Fix> {
+    d.fixes
+        .iter()
+        .find(|f| f.applicability == resume_rules::Applicability::Safe && !f.edits.is_empty())
+}
+
+/// The title of the fix-all-dates action for `count` dates.
+fn fix_dates_title(count: usize) -> String {
+    if count == 1 {
+        "Fix 1 date in the document".to_string()
+    } else {
+        format!("Fix all {count} dates in the document")
+    }
+}
+
+/// The edits of every date finding's safe fix, without overlaps, and how
+/// many dates they rewrite. Rewrites that lose information (months as bare
+/// years) are unsafe and left out.
+fn fix_dates_edits(snap: &Snapshot, enc: Encoding) -> (Vec<TextEdit>, usize) {
+    let fixes: Vec<&resume_rules::Fix> = snap
         .found
         .iter()
-        .filter_map(|d| {
-            d.fixes
-                .iter()
-                .find(|f| f.applicability == resume_rules::Applicability::Safe)
-        })
-        .flat_map(|f| f.edits.iter())
+        .filter(|d| d.code == DATE_CODE)
+        .filter_map(safe_fix)
         .collect();
+    let count = fixes.len();
+    (merged_edits(snap, fixes, enc), count)
+}
+
+/// The edits of every finding's first safe fix, without overlaps.
+fn fix_all_edits(snap: &Snapshot, enc: Encoding) -> Vec<TextEdit> {
+    merged_edits(snap, snap.found.iter().filter_map(safe_fix), enc)
+}
+
+/// The edits of `fixes` in source order, without overlaps, as LSP edits.
+fn merged_edits<'a>(
+    snap: &Snapshot,
+    fixes: impl IntoIterator<Item = &'a resume_rules::Fix>,
+    enc: Encoding,
+) -> Vec<TextEdit> {
+    let mut edits: Vec<&resume_rules::Edit> =
+        fixes.into_iter().flat_map(|f| f.edits.iter()).collect();
     edits.sort_by_key(|e| (e.range.start, e.range.end));
     let mut kept: Vec<&resume_rules::Edit> = Vec::new();
     for e in edits {
