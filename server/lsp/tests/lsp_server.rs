@@ -54,6 +54,7 @@ fn initialize_advertises_capabilities_and_negotiates_encoding() {
         .filter_map(Value::as_str)
         .collect();
     assert!(kinds.contains(&"quickfix") && kinds.contains(&"source.fixAll.resume-lsp"));
+    assert!(kinds.contains(&"source.fixDates.resume-lsp"));
     assert_eq!(r["serverInfo"]["name"], "resume-lsp");
 
     let mut c = Client::in_process(ServeOptions::default());
@@ -655,13 +656,6 @@ fn symbols_and_folding_follow_the_model() {
         starts.contains(&4) && starts.contains(&6) && starts.contains(&12),
         "{f:#}"
     );
-}
-
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("resume-lsp-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
 }
 
 #[test]

@@ -430,6 +430,7 @@ impl LanguageServer for Backend {
                         code_action_kinds: Some(vec![
                             CodeActionKind::QUICKFIX,
                             actions::fix_all_kind(),
+                            actions::fix_dates_kind(),
                         ]),
                         work_done_progress_options: Default::default(),
                         resolve_provider: None,
