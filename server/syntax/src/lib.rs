@@ -43,8 +43,9 @@ pub fn lower(source: &str, tree: &SyntaxTree, options: &ParseOptions) -> Resume 
     }
 }
 
-/// Macro definitions (`\newcommand`, `\def`) of a LaTeX source, for reading
-/// the arities of macros defined in files a document includes.
+/// Macro definitions (`\newcommand`, `\def`) of a LaTeX source: arities,
+/// the macros each body calls and text macros, for reading the files a
+/// document includes (see `ParseOptions::included`).
 pub fn latex_definitions(source: &str) -> latex::Definitions {
     let tree = Parsers::default().parse(source, Format::Latex, None);
     match &tree {
