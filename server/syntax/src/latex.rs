@@ -342,6 +342,9 @@ struct Lowering<'a> {
     /// (section index, macro name) → the argument positions of title and
     /// organisation in the last entry whose vocabulary told them apart.
     order_hints: HashMap<(usize, String), (usize, usize)>,
+    /// Whether the tree holds errors (whose recovery may differ between an
+    /// incremental and a fresh parse).
+    tree_has_error: bool,
 }
 
 /// What lowering reads from the whole of a document that most edits leave
@@ -506,6 +509,7 @@ pub(crate) fn lower_with_scan(
             .map(|(n, _)| n.clone())
             .collect(),
         order_hints: HashMap::new(),
+        tree_has_error: has_error,
         macro_text: defs.text.clone(),
         entry_macros: Default::default(),
     };
@@ -972,6 +976,17 @@ impl Lowering<'_> {
             Kind::Command => {
                 let name = command_name(self.source, child);
                 if let Some(k) = self.spec_of(child) {
+                    if let Some((inner, at)) = self.swallowing_bullet(child, &k, depth) {
+                        // What the bullet's unclosed group swallowed is read
+                        // as if the group had closed before it.
+                        after.push(WalkTask::Children {
+                            children: inner,
+                            next: at,
+                            depth,
+                            level,
+                        });
+                        return i;
+                    }
                     let excess = self.known_command(child, &k, depth);
                     for g in excess {
                         if self.contains_structure(g) {
@@ -1493,6 +1508,62 @@ impl Lowering<'_> {
         };
         self.known_command_args(node, k, &args, depth);
         excess
+    }
+
+    /// A bullet whose last group holds the resume macros or `\item`s that
+    /// follow it, because its closing brace is missing or comes only later
+    /// (`\resumeItem{Built 3 services {for payments}` then more bullets and
+    /// a stray `}`): reads the bullet from the text before the first of them
+    /// and returns the group's children with the index of that one, to be
+    /// read next.
+    fn swallowing_bullet<'t>(
+        &mut self,
+        node: Node<'t>,
+        k: &Known,
+        depth: usize,
+    ) -> Option<(Vec<Node<'t>>, usize)> {
+        // In a tree with errors the group's extent depends on how the parse
+        // recovered, which an edit elsewhere may change: read as it parsed.
+        if k.spec.kind != MacroKind::Bullet || self.tree_has_error {
+            return None;
+        }
+        let args = groups(node);
+        if args.is_empty() || args.len() > 2 {
+            return None;
+        }
+        let group = *args.last()?;
+        let mut c = group.walk();
+        let inner: Vec<Node<'t>> = group.children(&mut c).collect();
+        let at = inner.iter().position(|n| {
+            kind(*n) == Kind::Command && {
+                let name = command_name(self.source, *n);
+                name == "item" || self.known.contains_key(name)
+            }
+        })?;
+        let cut = inner[at].start_byte();
+        let whole = self.plain(group, false);
+        let end = whole
+            .segments()
+            .iter()
+            .find(|seg| seg.src.end > cut)
+            .map_or(whole.len(), |seg| {
+                if seg.verbatim && seg.src.start < cut {
+                    seg.plain + (cut - seg.src.start)
+                } else {
+                    seg.plain
+                }
+            });
+        let text = whole.slice(0..end).trimmed();
+        let lead = (args.len() == 2)
+            .then(|| self.plain(args[0], false))
+            .filter(|l| !l.is_empty());
+        let range_end = text
+            .source_span()
+            .map_or(cut, |r| r.end)
+            .max(node.start_byte());
+        self.flush_loose();
+        self.push_bullet(node.start_byte()..range_end, lead, text, depth);
+        Some((inner, at))
     }
 
     fn known_command_args(&mut self, node: Node<'_>, k: &Known, args: &[Node<'_>], depth: usize) {
@@ -3279,6 +3350,32 @@ mod tests {
             l.contains(&"  bullet \"Young Chef of the Year\"".to_string()),
             "{l:#?}"
         );
+    }
+
+    #[test]
+    fn bullets_a_brace_left_open_swallowed_stay_bullets() {
+        let has_all = |src: &str, want: &[&str]| {
+            let l = lines(src);
+            for w in want {
+                assert!(l.iter().any(|x| x == w), "{w}: {l:#?}");
+            }
+        };
+        // Closed only by a stray brace after the list, as some forks leave it.
+        let stray = "\\begin{document}\n\\section{Experience}\n\\resumeSubheading{Tern Labs}{2019 -- 2021}{Analyst}{Hull, UK}\n\\resumeItemListStart\n\\resumeItem{Priced 4 product lines {for retail}\n\\resumeItem{Helped run the audit}\n\\resumeItem{Led}{Cut returns by 9\\% in a year}\n\\resumeItemListEnd\n}\n\\section{Skills}\nGo\n\\end{document}\n";
+        let bullets = [
+            "    bullet \"Priced 4 product lines for retail\"",
+            "    bullet \"Helped run the audit\"",
+            "    bullet [Led] \"Cut returns by 9% in a year\"",
+        ];
+        has_all(stray, &bullets);
+        // Never closed (a brace being typed): the same bullets.
+        has_all(
+            &stray.replace("\\resumeItemListEnd\n}\n", "\\resumeItemListEnd\n"),
+            &bullets,
+        );
+        // A closed group inside a bullet is still its text.
+        let closed = "\\begin{document}\n\\section{Experience}\n\\resumeItemListStart\n\\resumeItem{Ran {\\bf 3} labs}\n\\resumeItemListEnd\n\\end{document}\n";
+        has_all(closed, &["  bullet \"Ran 3 labs\""]);
     }
 
     #[test]
