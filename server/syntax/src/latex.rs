@@ -897,17 +897,22 @@ impl Lowering<'_> {
     /// (and stops an `\item` before it).
     fn opens_section(&self, node: Node<'_>) -> bool {
         match kind(node) {
-            Kind::Command => {
-                self.known
-                    .get(command_name(self.source, node))
-                    .is_some_and(|k| k.spec.kind == MacroKind::Section)
-                    && !groups(node).is_empty()
-            }
+            Kind::Command => self.is_section_command(node) && !groups(node).is_empty(),
             Kind::Environment => self
                 .heading_macros
                 .contains(&format!("env:{}", env_name(self.source, node))),
             _ => false,
         }
+    }
+
+    /// Whether `node` calls a section macro of the table (or of the
+    /// document's definitions).
+    fn is_section_command(&self, node: Node<'_>) -> bool {
+        kind(node) == Kind::Command
+            && self
+                .known
+                .get(command_name(self.source, node))
+                .is_some_and(|k| k.spec.kind == MacroKind::Section)
     }
 
     /// Runs the walk's tasks until none is left.
@@ -1541,19 +1546,7 @@ impl Lowering<'_> {
             }
         })?;
         let cut = inner[at].start_byte();
-        let whole = self.plain(group, false);
-        let end = whole
-            .segments()
-            .iter()
-            .find(|seg| seg.src.end > cut)
-            .map_or(whole.len(), |seg| {
-                if seg.verbatim && seg.src.start < cut {
-                    seg.plain + (cut - seg.src.start)
-                } else {
-                    seg.plain
-                }
-            });
-        let text = whole.slice(0..end).trimmed();
+        let text = self.plain(group, false).before_source(cut).trimmed();
         let lead = (args.len() == 2)
             .then(|| self.plain(args[0], false))
             .filter(|l| !l.is_empty());
@@ -1629,13 +1622,7 @@ impl Lowering<'_> {
         let mut c = body.walk();
         let mut more = c.goto_first_child();
         while more {
-            let n = c.node();
-            if kind(n) == Kind::Command
-                && self
-                    .known
-                    .get(command_name(self.source, n))
-                    .is_some_and(|k| k.spec.kind == MacroKind::Section)
-            {
+            if self.is_section_command(c.node()) {
                 return Default::default();
             }
             more = c.goto_next_sibling();

@@ -2240,13 +2240,8 @@ fn bypassed() -> bool {
     !ACTIVE.with(std::cell::Cell::get)
 }
 
-/// `t` with every source offset moved from `from` to `to`.
-fn moved_text(t: &Text, from: usize, to: usize) -> Text {
-    t.moved(from, to)
-}
-
 fn moved_opt(t: &Option<Text>, from: usize, to: usize) -> Option<Text> {
-    t.as_ref().map(|t| moved_text(t, from, to))
+    t.as_ref().map(|t| t.moved(from, to))
 }
 
 fn moved_fields(f: &Fields, from: usize, to: usize) -> Fields {
@@ -2263,7 +2258,7 @@ fn moved_pieces(pieces: &[Piece], from: usize, to: usize) -> Vec<Piece> {
     pieces
         .iter()
         .map(|p| Piece {
-            text: moved_text(&p.text, from, to),
+            text: p.text.moved(from, to),
             role: p.role,
             bold: p.bold,
         })
@@ -2274,7 +2269,7 @@ fn moved_block(b: &Block, from: usize, to: usize) -> Block {
     match b {
         Block::Heading { level, text, range } => Block::Heading {
             level: *level,
-            text: moved_text(text, from, to),
+            text: text.moved(from, to),
             range: moved_range(range, from, to),
         },
         Block::Paragraph {
@@ -2283,7 +2278,7 @@ fn moved_block(b: &Block, from: usize, to: usize) -> Block {
             links,
             range,
         } => Block::Paragraph {
-            lines: lines.iter().map(|l| moved_text(l, from, to)).collect(),
+            lines: lines.iter().map(|l| l.moved(from, to)).collect(),
             bold: bold.clone(),
             links: links.clone(),
             range: moved_range(range, from, to),
@@ -2295,7 +2290,7 @@ fn moved_block(b: &Block, from: usize, to: usize) -> Block {
             range,
         } => Block::Item {
             depth: *depth,
-            text: moved_text(text, from, to),
+            text: text.moved(from, to),
             bold_lead: bold_lead.clone(),
             range: moved_range(range, from, to),
         },

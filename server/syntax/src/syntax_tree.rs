@@ -37,9 +37,7 @@ struct InlineTree {
 impl InlineTree {
     /// Where the first range starts now.
     fn start(&self) -> (usize, Point) {
-        self.ranges
-            .first()
-            .map_or(self.at, |r| (r.start_byte, r.start_point))
+        start_of(&self.ranges).unwrap_or(self.at)
     }
 
     /// The tree with its positions in the current document. An edit that
@@ -240,9 +238,7 @@ impl MarkdownParser {
                     let t = &o.inlines[i];
                     (!t.dirty && t.ranges == ranges).then(|| (t.tree.clone(), t.at))
                 });
-                let start = ranges
-                    .first()
-                    .map_or((0, Point::new(0, 0)), |r| (r.start_byte, r.start_point));
+                let start = start_of(&ranges).unwrap_or((0, Point::new(0, 0)));
                 let tree = match reused {
                     Some(t) => Some(t),
                     None => self
@@ -279,6 +275,11 @@ impl MarkdownParser {
         inlines.dedup_by_key(|t| (t.node.start, t.node.end));
         MarkdownTree { block, inlines }
     }
+}
+
+/// Where the first of `ranges` starts.
+fn start_of(ranges: &[Range]) -> Option<(usize, Point)> {
+    ranges.first().map(|r| (r.start_byte, r.start_point))
 }
 
 /// The ranges of an inline node minus its named children (block

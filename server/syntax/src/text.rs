@@ -274,6 +274,23 @@ impl Text {
         self.source_range(0..self.text.len())
     }
 
+    /// The part of the text read from source bytes before `offset` (a
+    /// replaced segment that reaches past it is left out whole).
+    pub fn before_source(&self, offset: usize) -> Text {
+        let end = self
+            .segments
+            .iter()
+            .find(|seg| seg.src.end > offset)
+            .map_or(self.text.len(), |seg| {
+                if seg.verbatim && seg.src.start < offset {
+                    seg.plain + (offset - seg.src.start)
+                } else {
+                    seg.plain
+                }
+            });
+        self.slice(0..end)
+    }
+
     /// The same text read at another place: every source offset moved from
     /// `from` to `to` (a text read at offset `from` of a run of source bytes
     /// that now starts at `to`).
@@ -309,8 +326,8 @@ impl std::fmt::Display for Text {
 mod tests {
     use super::*;
 
-    #[test]
-    fn verbatim_and_replaced_pieces_map_back() {
+    /// `Cut cost 40\% -- fast` read into plain text.
+    fn cut_cost() -> (&'static str, Text) {
         let src = r"Cut cost 40\% -- fast";
         let mut t = Text::new();
         t.push_verbatim("Cut cost 40", 0);
@@ -318,6 +335,12 @@ mod tests {
         t.push_verbatim(" ", 13);
         t.push_replaced("–", 14..16);
         t.push_verbatim(" fast", 16);
+        (src, t)
+    }
+
+    #[test]
+    fn verbatim_and_replaced_pieces_map_back() {
+        let (src, t) = cut_cost();
         assert_eq!(t.as_str(), "Cut cost 40% – fast");
         let p = t.as_str().find("40%").unwrap();
         let r = t.source_range(p..p + 3).unwrap();
@@ -386,6 +409,19 @@ mod tests {
             t.collapse_whitespace().as_str(),
             "Cut cost by % é😀 xLaTeX end"
         );
+    }
+
+    #[test]
+    fn before_source_cuts_at_a_source_offset() {
+        let (src, t) = cut_cost();
+        assert_eq!(&src[18..], "ast");
+        assert_eq!(t.before_source(4).as_str(), "Cut ");
+        assert_eq!(t.before_source(4).source_span(), Some(0..4));
+        // Inside a replaced segment: the whole segment is left out.
+        assert_eq!(t.before_source(12).as_str(), "Cut cost 40");
+        assert_eq!(t.before_source(13).as_str(), "Cut cost 40%");
+        assert_eq!(t.before_source(18).as_str(), "Cut cost 40% – f");
+        assert_eq!(t.before_source(99).as_str(), t.as_str());
     }
 
     #[test]

@@ -112,15 +112,8 @@ impl ConfigStore {
             match cached {
                 Some(layer) => layer,
                 None => {
-                    // Stamped before reading: a change while it is read is
-                    // seen next time.
-                    let at = stamp(&config_path);
-                    let (layer, r) = read_file(&config_path);
+                    let (layer, r) = self.load(&config_path);
                     report = Some(r);
-                    if let Ok(mut c) = self.cache.lock() {
-                        c.stamps.insert(config_path.clone(), at);
-                        c.files.insert(config_path, layer.clone());
-                    }
                     layer
                 }
             }
@@ -144,13 +137,20 @@ impl ConfigStore {
     /// Reads a changed config file into the cache (so documents re-linted
     /// next do not read it again) and returns its report.
     pub(crate) fn reload(&self, path: &Path) -> FileReport {
+        self.load(path).1
+    }
+
+    /// Reads a config file into the cache, with the stamp it had.
+    fn load(&self, path: &Path) -> (Option<ConfigLayer>, FileReport) {
+        // Stamped before reading: a change while it is read is seen next
+        // time.
         let at = stamp(path);
         let (layer, report) = read_file(path);
         if let Ok(mut c) = self.cache.lock() {
             c.stamps.insert(path.to_path_buf(), at);
-            c.files.insert(path.to_path_buf(), layer);
+            c.files.insert(path.to_path_buf(), layer.clone());
         }
-        report
+        (layer, report)
     }
 
     /// The config files that changed on disk since they were read, appeared
