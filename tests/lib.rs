@@ -1,7 +1,7 @@
 //! Shared helpers for the end-to-end tests.
 //!
 //! [`scoring`] measures rules against labelled data: the development set in
-//! `shared/dev-set` (see its README) and the project's own labelled bullets
+//! `tests/dev-set` (a copy of the shared development set; see its README) and the project's own labelled bullets
 //! in `tests/labelled/bullets.tsv`.
 
 pub mod scoring;

@@ -1,6 +1,6 @@
 //! Scores rules against labelled data.
 //!
-//! Two kinds of labelled data, both described in `shared/dev-set/README.md`:
+//! Two kinds of labelled data, both described in `tests/dev-set/README.md`:
 //!
 //! - bullet tables (`bullets.tsv`): one bullet per row with three labels.
 //!   Each row is placed as the only bullet under an Experience entry (a
@@ -36,7 +36,7 @@ pub const BULLET_CODES: [&str; 3] = ["unquantified-bullet", "weak-verb", "buzzwo
 
 /// The shared development set.
 pub fn dev_set_dir() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/dev-set"))
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/dev-set"))
 }
 
 /// The project's own labelled bullets.

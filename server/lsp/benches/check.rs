@@ -3,7 +3,7 @@
 //!
 //! Inputs: every `grammar/examples/*.tex` of the repository, the dev-set
 //! resume `d1.tex` (directory from `RESUME_LSP_DEV_SET`, default
-//! `shared/dev-set` beside the repository) when present, and a generated
+//! `tests/dev-set` of the repository) when present, and a generated
 //! resume so the benchmark always has an input.
 
 use std::fs;
@@ -77,7 +77,7 @@ fn inputs() -> Vec<(String, String)> {
     }
     let dev_set = std::env::var_os("RESUME_LSP_DEV_SET")
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/dev-set"));
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/dev-set"));
     if let Ok(text) = fs::read_to_string(dev_set.join("d1.tex")) {
         out.push(("d1.tex".to_string(), text));
     }

@@ -1245,10 +1245,7 @@ fn outline_of_a_non_resume_and_bad_paths() {
 fn outline_and_check_never_fail_on_examples_and_dev_set() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut files: Vec<PathBuf> = Vec::new();
-    for dir in [
-        root.join("grammar/examples"),
-        PathBuf::from("/work/shared/dev-set"),
-    ] {
+    for dir in [root.join("grammar/examples"), root.join("tests/dev-set")] {
         if let Ok(read) = fs::read_dir(&dir) {
             files.extend(
                 read.flatten()
@@ -1271,11 +1268,26 @@ fn outline_and_check_never_fail_on_examples_and_dev_set() {
     }
     // The dev-set resumes are resumes.
     for name in ["d1.tex", "d2.tex", "d3.md", "d4.md"] {
-        let p = Path::new("/work/shared/dev-set").join(name);
+        let p = root.join("tests/dev-set").join(name);
         if p.exists() {
             let out = stdout(&run(["outline".to_string(), s(&p)]));
             assert!(out.contains(" section experience "), "{name}:\n{out}");
             assert!(out.contains(" bullet "), "{name}:\n{out}");
         }
     }
+}
+
+#[test]
+fn exit_zero_reports_findings_and_exits_zero() {
+    let dir = TempDir::new("exitzero");
+    let file = dir.write("a.tex", LATEX_RESUME);
+    let plain = run(["check".to_string(), s(&file)]);
+    assert_eq!(code(&plain), 1, "{}", stderr(&plain));
+    let o = run(["check".to_string(), "--exit-zero".into(), s(&file)]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stdout(&o), stdout(&plain), "the same findings are printed");
+    // Errors still exit 2.
+    let missing = dir.path().join("missing.tex");
+    let o = run(["check".to_string(), "--exit-zero".into(), s(&missing)]);
+    assert_eq!(code(&o), 2);
 }

@@ -27,7 +27,7 @@ fn resumes() -> Vec<PathBuf> {
     let mut out = Vec::new();
     for dir in [
         root.join("tests/resumes"),
-        root.join("../shared/dev-set"),
+        root.join("tests/dev-set"),
         root.join("grammar/examples"),
     ] {
         let Ok(entries) = std::fs::read_dir(&dir) else {

@@ -2316,7 +2316,7 @@ mod tests {
     fn markdown_examples() -> Vec<String> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let mut out = Vec::new();
-        for dir in [root.join("tests/resumes"), root.join("../shared/dev-set")] {
+        for dir in [root.join("tests/resumes"), root.join("tests/dev-set")] {
             let Ok(entries) = std::fs::read_dir(dir) else {
                 continue;
             };

@@ -66,7 +66,7 @@ pub enum Command {
     /// Lint resume files and directories (.tex, .md, .markdown).
     #[command(
         after_help = "Exit status: 0 when nothing at warning or above is found, \
-                      1 when something is, 2 on a usage, configuration or file error.\n\
+                      1 when something is (0 with --exit-zero), 2 on a usage, configuration or file error.\n\
                       Configuration: the nearest resume-lsp.toml above each file."
     )]
     Check {
@@ -79,6 +79,9 @@ pub enum Command {
         /// Also mention skipped files (documents that are not resumes).
         #[arg(short, long)]
         verbose: bool,
+        /// Exit 0 even when findings are reported (errors still exit 2).
+        #[arg(long)]
+        exit_zero: bool,
         /// Files or directories to lint; directories are searched recursively.
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
@@ -142,6 +145,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Status
             format,
             fix,
             verbose,
+            exit_zero,
             paths,
         } => {
             let options = CheckOptions {
@@ -149,7 +153,10 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Status
                 fix,
                 verbose,
             };
-            check_paths(&paths, &options, out, err)
+            match check_paths(&paths, &options, out, err) {
+                Status::Findings if exit_zero => Status::Clean,
+                status => status,
+            }
         }
         Command::Rules { format } => rules::list(format, out, err),
         Command::Explain { code } => rules::explain(&code, out, err),

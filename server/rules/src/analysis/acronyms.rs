@@ -372,13 +372,14 @@ mod tests {
         }
         for k in [
             "API", "SQL", "AWS", "GCP", "GPU", "CPU", "HTTP", "PDF", "JSON", "REST", "CI/CD", "US",
-            "UI", "iOS", "CSV", "HTML", "CSS", "URL",
+            "UI", "iOS", "CSV", "HTML", "CSS", "URL", "AI", "DNS", "UX", "IT", "HR", "CEO", "PhD",
+            "GPA",
         ] {
             assert!(BUILTIN_KNOWN.contains(k), "`{k}` should be known");
         }
         for d in [
-            "ML", "AI", "NLP", "LLM", "RAG", "CTR", "NDCG", "ATS", "ETL", "KPI", "SLA", "ROI",
-            "EHR", "HIPAA", "SEO", "CRM", "OKR",
+            "ML", "NLP", "LLM", "RAG", "CTR", "NDCG", "ATS", "ETL", "KPI", "SLA", "ROI", "EHR",
+            "HIPAA", "SEO", "CRM", "OKR",
         ] {
             assert!(BUILTIN.contains_key(d), "`{d}` should be in the dictionary");
         }
@@ -389,8 +390,9 @@ mod tests {
         check_spans(
             bare,
             r"
-            Indexed 2M vectors with FAISS for an AI search tool
-                                                 ^^
+            Indexed 2M vectors with FAISS for an AI search tool over DNS logs
+            Indexed 2M vectors with FAISS for an NLP search tool
+                                                 ^^^
             Wrote HTML emails and trained an ML ranker
                                              ^^
             Cut ETL-job runtime and tuned LLMs for RAG, NLP and KPIs

@@ -15,7 +15,7 @@ pub fn repo_root() -> PathBuf {
 pub fn example_files() -> Vec<(PathBuf, Format)> {
     let root = repo_root();
     let mut out = project_examples();
-    let dev_set = root.join("../shared/dev-set");
+    let dev_set = root.join("tests/dev-set");
     let Ok(entries) = std::fs::read_dir(&dev_set) else {
         return out;
     };
