@@ -19,6 +19,7 @@ mod actions;
 mod config;
 mod convert;
 mod document;
+mod inbox;
 mod out;
 mod position;
 
@@ -111,11 +112,24 @@ where
         builder = builder.custom_method("resume-lsp/panic", Backend::panic_request);
     }
     let (service, socket) = builder.finish();
+    // Client bytes go through the checking reader; tower-lsp-server reads
+    // only well-formed messages, from a pipe.
+    let (to_server, from_pump) = tokio::io::duplex(1 << 16);
+    let stopped = tokio::sync::Notify::new();
+    let pump = async {
+        tokio::select! {
+            () = inbox::pump(input, to_server, outbox.clone()) => {}
+            () = stopped.notified() => {}
+        }
+    };
     let serve = async {
-        Server::new(input, transport, socket).serve(service).await;
+        Server::new(from_pump, transport, socket)
+            .serve(service)
+            .await;
+        stopped.notify_one();
         outbox.stop().await;
     };
-    tokio::join!(serve, writer);
+    tokio::join!(pump, serve, writer);
     shutdown.load(Ordering::SeqCst)
 }
 

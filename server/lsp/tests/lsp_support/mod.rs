@@ -223,8 +223,13 @@ impl Client {
             Ok((at, msg)) => {
                 let is_response = msg.get("method").is_none();
                 if is_response {
-                    if let Some(id) = msg.get("id").and_then(Value::as_i64) {
-                        self.responses.insert(id, msg);
+                    // Error answers to messages without a usable id (id
+                    // `null`) are logged like notifications.
+                    match msg.get("id").and_then(Value::as_i64) {
+                        Some(id) => {
+                            self.responses.insert(id, msg);
+                        }
+                        None => self.log.push((at, msg)),
                     }
                 } else {
                     self.log.push((at, msg));
