@@ -11,6 +11,7 @@ use crate::config::Config;
 
 const DICTIONARY: &str = include_str!("../../data/acronyms.tsv");
 const KNOWN: &str = include_str!("../../data/acronyms_known.txt");
+const PRODUCTS: &str = include_str!("../../data/acronym_products.txt");
 
 static BUILTIN: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     DICTIONARY
@@ -29,6 +30,16 @@ static BUILTIN_KNOWN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Product names that hold a dictionary acronym, as word lists.
+static BUILTIN_PRODUCTS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    PRODUCTS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split_whitespace().collect())
         .collect()
 });
 
@@ -166,7 +177,12 @@ fn is_address(chunk: &str) -> bool {
         return false;
     }
     let lower = chunk.to_ascii_lowercase();
-    if chunk.contains('@') || lower.contains("://") || lower.starts_with("www.") {
+    // An e-mail address has a domain with a dot after the `@`; `NDCG@10`
+    // and `@handle` are not addresses.
+    let email = chunk.split_once('@').is_some_and(|(user, domain)| {
+        !user.is_empty() && domain.contains('.') && domain.starts_with(char::is_alphanumeric)
+    });
+    if email || lower.contains("://") || lower.starts_with("www.") {
         return true;
     }
     // `github.com/alex`, `alex.dev`
@@ -282,6 +298,68 @@ fn spells(words: &str, acronym: &str, expansion: &str, at_end: bool) -> bool {
     li == 0 && (at_end || wi == 0)
 }
 
+/// Whether the token at `r` is part of a product name: a listed name
+/// (`Prisma ORM`, `Core ML`) or a name glued to a dotted word (`ASP.NET
+/// MVC`, `.NET MVC`).
+fn in_product_name(text: &str, r: &Range<usize>) -> bool {
+    let token = &text[r.clone()];
+    let before: Vec<&str> = text[..r.start].split_whitespace().rev().take(3).collect();
+    let after: Vec<&str> = text[r.end..].split_whitespace().take(3).collect();
+    // Only a space between the token and its neighbours.
+    let spaced_before = text[..r.start].ends_with(' ');
+    let spaced_after = text[r.end..].starts_with(' ');
+    if spaced_before {
+        if let Some(prev) = before.first() {
+            let dotted = prev
+                .char_indices()
+                .any(|(i, c)| c == '.' && prev[i + 1..].starts_with(char::is_alphabetic));
+            if dotted && !prev.contains("..") && !prev.ends_with('.') {
+                return true;
+            }
+        }
+    }
+    let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    BUILTIN_PRODUCTS.iter().any(|name| {
+        name.iter().enumerate().any(|(k, w)| {
+            if *w != token {
+                return false;
+            }
+            let head = &name[..k];
+            let tail = &name[k + 1..];
+            (head.is_empty() || spaced_before)
+                && (tail.is_empty() || spaced_after)
+                && head.len() <= before.len()
+                && tail.len() <= after.len()
+                && head
+                    .iter()
+                    .rev()
+                    .zip(&before)
+                    .all(|(h, b)| clean(b) == *h && b.ends_with(h))
+                && tail
+                    .iter()
+                    .zip(&after)
+                    .all(|(t, a)| clean(a) == *t && a.starts_with(t))
+        })
+    })
+}
+
+/// Whether the normalised text `words` holds the long form of `acronym`
+/// as whole words (`end to end tests` for `E2E`): a bare long form spells
+/// the acronym out for later uses.
+pub fn has_long_form(words: &str, expansion: &str) -> bool {
+    let padded = format!(" {words} ");
+    [normalise(expansion), normalise(&pluralize(expansion))]
+        .iter()
+        .filter(|e| e.contains(' '))
+        .any(|e| padded.contains(&format!(" {e} ")))
+}
+
+/// [`normalise`], for callers that compare long forms with
+/// [`has_long_form`].
+pub fn normalise_words(s: &str) -> String {
+    normalise(s)
+}
+
 /// The dictionary acronyms in `text`, in order, each with whether that
 /// occurrence spells it out.
 pub fn find_acronyms(text: &str, dict: &Dictionary) -> Vec<AcronymUse> {
@@ -289,7 +367,7 @@ pub fn find_acronyms(text: &str, dict: &Dictionary) -> Vec<AcronymUse> {
     let mut out = Vec::new();
     for r in tokens(text, joinable) {
         let token = &text[r.clone()];
-        if is_known(token) {
+        if is_known(token) || in_product_name(text, &r) {
             continue;
         }
         let Some((acronym, plural)) = dict.lookup(token) else {

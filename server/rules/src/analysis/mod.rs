@@ -5,4 +5,5 @@ pub mod acronyms;
 pub mod buzzwords;
 pub mod dates;
 pub mod metrics;
+pub mod rewrite;
 pub mod verbs;

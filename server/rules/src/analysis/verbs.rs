@@ -210,7 +210,7 @@ segment select serve service settle shape ship shorten showcase simplify simulat
 spearhead specify sponsor stabilize staff standardize start steer stop store strategize streamline
 strengthen structure study submit summarize supervise supply support survey sustain synthesize systematize
 tackle tag target test track trade train transcribe transfer transform translate treat triage trim triple
-troubleshoot tune tutor unify unite update upgrade use utilise utilize validate value verify visualize
+troubleshoot tune tutor unify unite update upload download upgrade use utilise utilize validate value verify visualize
 volunteer wire work
 ";
 

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use resume_syntax::{Format, Text};
 
+use crate::analysis::rewrite::{edits_read_well, span_with};
 use crate::analysis::verbs::{
     base_of_past, gerund_base, is_base_verb, is_gerund, past_tense, third_person,
 };
@@ -1143,10 +1144,10 @@ fn clause_tail(text: &str, from: usize, mut end: usize) -> usize {
     end
 }
 
-fn message(f: &Finding) -> String {
+/// The message for `f`, whose example rewrites are the `offered` ones.
+fn message(f: &Finding, offered: &[&Rewrite]) -> String {
     let what = if f.opener { "weak opener" } else { "weak verb" };
-    let mut examples: Vec<String> = f
-        .rewrites
+    let mut examples: Vec<String> = offered
         .iter()
         .filter(|r| !r.label.contains('…'))
         .take(3)
@@ -1584,6 +1585,9 @@ fn balanced(marks: &[Mark]) -> bool {
 /// around or between its words in place: the first run of words whose
 /// source is contiguous is replaced, later words are deleted together with
 /// the space before them and any emphasis or command that held only them.
+/// When the first run is plain and one later word is all that an emphasis
+/// or command holds (`Helped \textbf{reduce}`), the new words go inside
+/// that markup instead (`\textbf{Reduced}`), so the emphasis is kept.
 fn replace_keeping_markup(
     text: &Text,
     source: &SourceReads<'_>,
@@ -1616,13 +1620,9 @@ fn replace_keeping_markup(
         group_end = words[k].end;
         k += 1;
     }
-    let mut edits = vec![Edit {
-        range: first.start..group_end,
-        new_text: new.to_string(),
-    }];
-    for w in &words[k..] {
+    // The source span of the markup that holds only `w`, widened from it.
+    let wrapper = |w: &Range<usize>| -> Option<Range<usize>> {
         let mut del = w.clone();
-        // Widen over markup that holds only this word: `*x*`, `**x**`, `\textbf{x}`.
         loop {
             let before = source.char_before(del.start)?;
             let after = source.char_after(del.end)?;
@@ -1641,6 +1641,32 @@ fn replace_keeping_markup(
                 _ => break,
             }
         }
+        Some(del)
+    };
+    if k + 1 == words.len() {
+        let last = &words[k];
+        let held = wrapper(last)?;
+        let first_plain = wrapper(&(first.start..group_end))? == (first.start..group_end);
+        if held != *last && first_plain {
+            return Some(vec![
+                Edit {
+                    range: first.start..held.start,
+                    new_text: String::new(),
+                },
+                Edit {
+                    range: last.clone(),
+                    new_text: new.to_string(),
+                },
+            ]);
+        }
+    }
+    let mut edits = vec![Edit {
+        range: first.start..group_end,
+        new_text: new.to_string(),
+    }];
+    for w in &words[k..] {
+        // Widen over markup that holds only this word: `*x*`, `**x**`, `\textbf{x}`.
+        let mut del = wrapper(w)?;
         if source.char_before(del.start)? == Some(' ') {
             del.start -= 1;
         }
@@ -1688,22 +1714,30 @@ fn check_bullet(
         .memo
         .get("weak-phrases", plain, || find(plain, silenced, extra));
     let mut out = Vec::new();
+    // The bullet's source, which every rewrite is checked against.
+    let span = text.source_span();
     for f in found {
         let Some(range) = text.source_range(f.range.clone()) else {
             continue;
         };
-        let fixes = f
+        let (offered, fixes): (Vec<&Rewrite>, Vec<Fix>) = f
             .rewrites
             .iter()
             .filter_map(|r| {
-                Some(Fix {
+                let edits = source_edits(&text, source, format, &r.edits)?;
+                let whole = span_with(span.clone()?, &edits);
+                if !edits_read_well(format, whole.start, source.get(whole)?, &edits) {
+                    return None;
+                }
+                let fix = Fix {
                     title: format!("Rewrite `{}` as `{}`", f.written, r.label),
-                    edits: source_edits(&text, source, format, &r.edits)?,
+                    edits,
                     applicability: Applicability::Unsafe,
-                })
+                };
+                Some((r, fix))
             })
-            .collect();
-        out.push(META.diagnostic_with_fixes(range, message(&f), fixes));
+            .unzip();
+        out.push(META.diagnostic_with_fixes(range, message(&f, &offered), fixes));
     }
     out
 }
@@ -2170,7 +2204,7 @@ mod tests {
         ]);
         assert_eq!(
             fix_source(&source, &text, Format::Latex, 0),
-            r"\resumeItem{Wrote the café menu}"
+            r"\resumeItem{\emph{Wrote} the café menu}"
         );
     }
 
@@ -2229,9 +2263,9 @@ mod tests {
                 .expect("a finding");
             fixes.push(crate::apply_edits(source, &d.fixes[0].edits));
         }
-        assert_eq!(fixes[0], r"\resumeItem{Led the team}");
-        assert_ne!(fixes[1], r"\resumeItem{Led the team}");
-        assert_eq!(fixes[2], "%\n\\resumeItem{Led the team}");
+        assert_eq!(fixes[0], r"\resumeItem{\textbf{Led} the team}");
+        assert_ne!(fixes[1], r"\resumeItem{\textbf{Led} the team}");
+        assert_eq!(fixes[2], "%\n\\resumeItem{\\textbf{Led} the team}");
     }
 
     #[test]
@@ -2444,9 +2478,28 @@ mod model_tests {
         );
         check_fix(
             Markdown,
-            &experience(Markdown, "- **Responsible for** *leading* the café rollout"),
+            &experience(Markdown, "- **Responsible for** leading the café rollout"),
             "weak-verb",
             &experience(Markdown, "- **Led** the café rollout"),
+        );
+        // Emphasis on the word that becomes the verb stays on the verb.
+        check_fix(
+            Markdown,
+            &experience(Markdown, "- Responsible for *leading* the café rollout"),
+            "weak-verb",
+            &experience(Markdown, "- *Led* the café rollout"),
+        );
+        check_fix(
+            Markdown,
+            &experience(Markdown, "- Helped **reduce** churn by 15%"),
+            "weak-verb",
+            &experience(Markdown, "- **Reduced** churn by 15%"),
+        );
+        check_fix(
+            Latex,
+            &experience(Latex, r"\resumeItem{Helped \textbf{reduce} churn by 15\%}"),
+            "weak-verb",
+            &experience(Latex, r"\resumeItem{\textbf{Reduced} churn by 15\%}"),
         );
         check_fix(
             Markdown,
