@@ -336,6 +336,14 @@ mod tests {
     use crate::testing::{check, check_fix, check_with_config, doc, experience, latex_doc};
     use crate::Config;
 
+    /// One bullet of `format` with the text `t`.
+    fn item(format: resume_syntax::Format, t: &str) -> String {
+        match format {
+            Markdown => format!("- {t}"),
+            Latex => format!(r"\resumeItem{{{t}}}"),
+        }
+    }
+
     #[test]
     fn first_bare_use_is_reported_once() {
         check(
@@ -436,10 +444,7 @@ mod tests {
     #[test]
     fn an_earlier_bare_long_form_spells_it_out() {
         for format in [Markdown, Latex] {
-            let item = |t: &str| match format {
-                Markdown => format!("- {t}"),
-                Latex => format!(r"\resumeItem{{{t}}}"),
-            };
+            let item = |t: &str| item(format, t);
             check(
                 format,
                 &experience(
@@ -658,10 +663,7 @@ mod tests {
     #[test]
     fn fixes_read_as_english() {
         for format in [Markdown, Latex] {
-            let item = |t: &str| match format {
-                Markdown => format!("- {t}"),
-                Latex => format!(r"\resumeItem{{{t}}}"),
-            };
+            let item = |t: &str| item(format, t);
             let fixes = [
                 // The article follows the long form.
                 (
