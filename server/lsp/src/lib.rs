@@ -11,3 +11,4 @@
 pub mod cli;
 pub mod config_file;
 pub mod lsp;
+pub mod project;

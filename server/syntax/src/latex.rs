@@ -46,21 +46,63 @@ pub fn definitions(source: &str, tree: &Tree) -> Definitions {
     defs
 }
 
-/// Paths named by `\input{...}` and `\include{...}` in a parsed LaTeX tree,
-/// as written (the caller resolves them, inside the workspace only).
+/// Paths named by `\input{...}`, `\include{...}`, `\subfile{...}` and
+/// `\import{dir}{file}` in a parsed LaTeX tree, as written (the caller
+/// resolves them, inside the workspace only).
 pub fn includes(source: &str, tree: &Tree) -> Vec<String> {
+    include_commands(source, tree)
+        .into_iter()
+        .map(|c| c.path)
+        .collect()
+}
+
+/// One command that pulls another file into the document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IncludeCommand {
+    /// Source range of the whole command.
+    pub range: Range<usize>,
+    /// The file named, as written, joined to its directory for `\import`
+    /// (`\import{sections/}{jobs}` → `sections/jobs`).
+    pub path: String,
+    /// Which command: `input`, `include`, `subfile`, `import`,
+    /// `subimport`, `inputfrom` or `subinputfrom`.
+    pub command: String,
+}
+
+/// The commands that include other files, in source order. Commands in
+/// comments are not commands; an empty path is skipped.
+pub fn include_commands(source: &str, tree: &Tree) -> Vec<IncludeCommand> {
     let mut out = Vec::new();
     let mut stack = vec![tree.root_node()];
     while let Some(node) = stack.pop() {
         if kind(node) == Kind::Command {
             let name = command_name(source, node);
-            if matches!(name, "input" | "include" | "subfile") {
-                if let Some(g) = groups(node).first() {
-                    let s = inner_source(source, *g).trim().to_string();
-                    if !s.is_empty() {
-                        out.push(s);
-                    }
+            let args = groups(node);
+            let path = match name {
+                "input" | "include" | "subfile" | "includefrom" => args
+                    .first()
+                    .map(|g| inner_source(source, *g).trim().to_string()),
+                "import" | "subimport" | "inputfrom" | "subinputfrom" if args.len() >= 2 => {
+                    let dir = inner_source(source, args[0]).trim();
+                    let file = inner_source(source, args[1]).trim();
+                    (!file.is_empty()).then(|| {
+                        if dir.is_empty() {
+                            file.to_string()
+                        } else {
+                            format!("{}/{file}", dir.trim_end_matches('/'))
+                        }
+                    })
                 }
+                _ => None,
+            };
+            if let Some(path) = path.filter(|p| !p.is_empty()) {
+                let end = args.last().map_or(node.end_byte(), |g| g.end_byte());
+                out.push(IncludeCommand {
+                    range: node.start_byte()..end,
+                    path,
+                    command: name.to_string(),
+                });
+                continue;
             }
         }
         let mut cursor = node.walk();
@@ -328,6 +370,9 @@ struct Lowering<'a> {
     /// Whether the last node added to `loose` lays out a line.
     loose_line_command: bool,
     in_section: bool,
+    /// The document has no section command at all (a part of a multi-file
+    /// resume read alone): its first entry opens an implicit section.
+    sectionless: bool,
     /// Commands (by name) and environments (`env:` + name) the document
     /// uses as section headings in place of `\section`.
     heading_macros: std::collections::HashSet<String>,
@@ -512,8 +557,10 @@ pub(crate) fn lower_with_scan(
         tree_has_error: has_error,
         macro_text: defs.text.clone(),
         entry_macros: Default::default(),
+        sectionless: false,
     };
     l.heading_macros = l.find_heading_macros(body);
+    l.sectionless = l.heading_macros.is_empty() && !has_section_command(source, body);
     // A tree with errors may read differently where the same text was read
     // before (recovery depends on the old tree): it is read afresh and the
     // memo is left for the next tree.
@@ -613,6 +660,25 @@ fn known_macros(defs: &Definitions, options: &ParseOptions) -> HashMap<String, K
 /// Whether the document calls a resume macro. Definitions are not calls: a
 /// file of `\newcommand`s pulled in with `\input` is not a resume.
 fn uses_any(source: &str, root: Node<'_>, known: &HashMap<String, Known>) -> bool {
+    calls_any(source, root, |name| {
+        known
+            .get(name)
+            .is_some_and(|k| k.spec.kind != MacroKind::Section)
+    })
+}
+
+/// Whether the document calls a section command (`\section`, `\section*`,
+/// `\resumeSection`, `\cvsection`, …) anywhere.
+fn has_section_command(source: &str, root: Node<'_>) -> bool {
+    (source.contains("section") || source.contains("Section"))
+        && calls_any(source, root, |name| {
+            name.to_ascii_lowercase().contains("section")
+        })
+}
+
+/// Whether the document calls a command whose name `wanted` accepts,
+/// outside definitions.
+fn calls_any(source: &str, root: Node<'_>, wanted: impl Fn(&str) -> bool) -> bool {
     let mut stack = vec![root];
     while let Some(n) = stack.pop() {
         // Children one at a time: the first call found ends the search, and
@@ -631,10 +697,7 @@ fn uses_any(source: &str, root: Node<'_>, known: &HashMap<String, Known>) -> boo
                     }
                     continue;
                 }
-                if known
-                    .get(name)
-                    .is_some_and(|k| k.spec.kind != MacroKind::Section)
-                {
+                if wanted(name) {
                     return true;
                 }
             }
@@ -1592,6 +1655,20 @@ impl Lowering<'_> {
         }
     }
 
+    /// A part of a multi-file resume read alone (`sections/experience.tex`)
+    /// has entries but no section command: they open a section with no
+    /// heading, of projects for a project heading and of experience
+    /// otherwise, so their bullets are read as achievements.
+    fn open_implicit_section(&mut self, node: Node<'_>, kind: MacroKind) {
+        self.flush_loose();
+        let kind = if kind == MacroKind::ProjectEntry {
+            SectionKind::Projects
+        } else {
+            SectionKind::Experience
+        };
+        self.push_section(node.start_byte(), kind, Text::new());
+    }
+
     /// Starts a section at `node` with the heading in `heading`.
     fn open_section(&mut self, node: Node<'_>, heading: Option<Node<'_>>) {
         self.flush_loose();
@@ -1599,10 +1676,15 @@ impl Lowering<'_> {
         if let Some(prev) = self.resume.sections.last_mut() {
             prev.range.end = prev.range.end.min(node.start_byte());
         }
+        let kind = SectionKind::from_heading(heading.as_str());
+        self.push_section(node.start_byte(), kind, heading);
+    }
+
+    fn push_section(&mut self, start: usize, kind: SectionKind, heading: Text) {
         self.resume.sections.push(Section {
-            kind: SectionKind::from_heading(heading.as_str()),
+            kind,
             heading,
-            range: node.start_byte()..self.source.len(),
+            range: start..self.source.len(),
             entries: Vec::new(),
             bullets: Vec::new(),
             skills: Vec::new(),
@@ -1965,6 +2047,9 @@ impl Lowering<'_> {
     }
 
     fn entry(&mut self, node: Node<'_>, k: &Known, args: &[Node<'_>]) {
+        if !self.in_section && self.sectionless && self.resume.sections.is_empty() {
+            self.open_implicit_section(node, k.spec.kind);
+        }
         if !self.in_section {
             return;
         }

@@ -8,6 +8,7 @@
 pub mod document;
 mod entry_fields;
 mod fields;
+pub mod flatten;
 pub mod latex;
 pub mod line_index;
 pub mod macros;

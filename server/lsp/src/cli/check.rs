@@ -13,6 +13,11 @@ use super::config::{one_line, with_includes, ConfigCache, Problem};
 use super::files::{self, Item, Target};
 use super::OutputFormat;
 
+// Multi-file resumes: a child module, so it shares the report types.
+#[path = "check_multi.rs"]
+mod multi;
+use multi::{check_project, Claim, ProjectRun};
+
 /// How many lint-and-fix rounds `--fix` runs at most.
 pub const MAX_FIX_ROUNDS: usize = 5;
 
@@ -202,6 +207,24 @@ impl Totals {
     fn findings(&self) -> usize {
         self.by_severity.iter().sum()
     }
+
+    /// Counts the findings and fixes of one resume file's report.
+    fn record(&mut self, report: &FileReport) {
+        if let Some(n) = report.fixed.filter(|n| *n > 0) {
+            self.fixed += n;
+            self.files_fixed += 1;
+        }
+        if !report.diagnostics.is_empty() {
+            self.files_with_findings += 1;
+        }
+        for d in &report.diagnostics {
+            self.by_severity[severity_slot(d.severity)] += 1;
+            if safe_fix(d).is_some() {
+                self.fixable += 1;
+            }
+        }
+        self.raise(status_of(&report.diagnostics));
+    }
 }
 
 fn severity_slot(s: Severity) -> usize {
@@ -228,7 +251,9 @@ pub fn check_paths(
     }
     let mut first = true;
     let mut configs = ConfigCache::default();
-    for item in files::collect(paths) {
+    let items = files::collect(paths);
+    let mut projects = ProjectRun::new(&items);
+    for item in items {
         match item {
             Item::Error(msg) => {
                 let _ = writeln!(err, "error: {msg}");
@@ -239,8 +264,16 @@ pub fn check_paths(
                 let _ = writeln!(err, "warning: {msg}");
             }
             Item::File(target) => {
-                let report = check_file(&target, options, &mut configs, err, &mut totals);
-                if let Some(report) = report {
+                let reports = match projects.claim(&target) {
+                    Claim::Done => Vec::new(),
+                    Claim::Project(project, shown) => {
+                        check_project(&project, &shown, options, &mut configs, err, &mut totals)
+                    }
+                    Claim::Alone => check_file(&target, options, &mut configs, err, &mut totals)
+                        .into_iter()
+                        .collect(),
+                };
+                for report in reports {
                     if json {
                         if !first {
                             let _ = write!(out, ",");
@@ -261,6 +294,22 @@ pub fn check_paths(
     }
     let _ = out.flush();
     totals.status.unwrap_or(Status::Clean)
+}
+
+/// Prints the problems of a configuration file and counts its errors.
+fn report_problems(problems: Vec<Problem>, err: &mut dyn Write, totals: &mut Totals) {
+    for problem in problems {
+        match problem {
+            Problem::Error(msg) => {
+                let _ = writeln!(err, "error: {msg}");
+                totals.config_errors += 1;
+                totals.raise(Status::Error);
+            }
+            Problem::Warning(msg) => {
+                let _ = writeln!(err, "warning: {msg}");
+            }
+        }
+    }
 }
 
 /// What one file produced.
@@ -290,18 +339,7 @@ fn check_file(
     };
     totals.files += 1;
     let (cfg, problems) = configs.for_file(path);
-    for problem in problems {
-        match problem {
-            Problem::Error(msg) => {
-                let _ = writeln!(err, "error: {msg}");
-                totals.config_errors += 1;
-                totals.raise(Status::Error);
-            }
-            Problem::Warning(msg) => {
-                let _ = writeln!(err, "warning: {msg}");
-            }
-        }
-    }
+    report_problems(problems, err, totals);
     let rules = &cfg.rules;
     let parse = &*with_includes(&cfg.parse, path, target.format, &source.text);
     if options.fix && cfg.broken {
@@ -370,26 +408,14 @@ fn check_file(
         });
     }
     totals.resumes += 1;
-    if let Some(n) = fixed.filter(|n| *n > 0) {
-        totals.fixed += n;
-        totals.files_fixed += 1;
-    }
-    if !diagnostics.is_empty() {
-        totals.files_with_findings += 1;
-    }
-    for d in &diagnostics {
-        totals.by_severity[severity_slot(d.severity)] += 1;
-        if safe_fix(d).is_some() {
-            totals.fixable += 1;
-        }
-    }
-    totals.raise(status_of(&diagnostics));
-    Some(FileReport {
+    let report = FileReport {
         path: path.clone(),
         text,
         diagnostics,
         fixed,
-    })
+    };
+    totals.record(&report);
+    Some(report)
 }
 
 impl FileReport {

@@ -6,11 +6,13 @@ use std::io::Write;
 use std::ops::Range;
 use std::path::Path;
 
-use resume_syntax::{Bullet, Encoding, Entry, LineIndex, Resume, Section, Text};
+use resume_syntax::flatten::Flat;
+use resume_syntax::{Bullet, Encoding, Entry, Format, LineIndex, Resume, Section, Text};
 
 use super::config::{with_includes, ConfigCache, Problem};
 use super::files;
 use super::Status;
+use crate::project::{self, Project};
 
 /// Prints the outline of the file at `path`.
 pub fn outline_path(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> Status {
@@ -43,6 +45,12 @@ pub fn outline_path(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> St
         }
     }
     let rendered = std::panic::catch_unwind(|| {
+        if let Some((project, own)) = project_of(path, format, &source.text) {
+            let resume = resume_syntax::parse(&project.flat.text, format, &cfg.parse);
+            return resume
+                .is_resume
+                .then(|| render_project(&resume, &project, own));
+        }
         let options = with_includes(&cfg.parse, path, format, &source.text);
         let resume = resume_syntax::parse(&source.text, format, &options);
         resume.is_resume.then(|| render(&resume, &source.text))
@@ -68,13 +76,82 @@ pub fn outline_path(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> St
     }
 }
 
+/// The multi-file resume `path` belongs to (as its root or as a part), with
+/// the index of `path` among its files.
+fn project_of(path: &Path, format: Format, text: &str) -> Option<(Project, usize)> {
+    if format != Format::Latex {
+        return None;
+    }
+    let read: project::Reader<'_> = &project::read_disk;
+    let project = Project::load(path, read).or_else(|| {
+        project::find_root(path, text, read).and_then(|root| Project::load(&root, read))
+    })?;
+    let own = project.index_of(path)?;
+    Some((project, own))
+}
+
 /// Renders the model of `source` as an indented tree with 1-based
 /// `line:col` positions (columns in characters).
 pub fn render(resume: &Resume, source: &str) -> String {
-    let r = Renderer {
-        source,
-        index: LineIndex::new(source),
-    };
+    render_with(
+        resume,
+        Renderer {
+            source,
+            index: LineIndex::new(source),
+            files: None,
+        },
+    )
+}
+
+/// Renders the model of a multi-file resume: positions in the file at
+/// index `own` read `line:col`, positions in its other files
+/// `path:line:col` (relative to the directory of `own`).
+pub fn render_project(resume: &Resume, project: &Project, own: usize) -> String {
+    let base = project.files[own].parent().map(Path::to_path_buf);
+    let files = project
+        .files
+        .iter()
+        .zip(&project.texts)
+        .enumerate()
+        .map(|(i, (path, text))| {
+            let shown = if i == own {
+                None
+            } else {
+                let rel = base
+                    .as_deref()
+                    .and_then(|b| relative(path, b))
+                    .unwrap_or_else(|| path.display().to_string());
+                Some(rel)
+            };
+            (shown, text.as_str(), LineIndex::new(text))
+        })
+        .collect();
+    render_with(
+        resume,
+        Renderer {
+            source: &project.flat.text,
+            index: LineIndex::new(&project.flat.text),
+            files: Some((&project.flat, files)),
+        },
+    )
+}
+
+/// `path` relative to `base`, going up with `..` where needed.
+fn relative(path: &Path, base: &Path) -> Option<String> {
+    let mut up = 0;
+    let mut dir = base;
+    loop {
+        if let Ok(rest) = path.strip_prefix(dir) {
+            let mut out = "../".repeat(up);
+            out.push_str(&rest.to_string_lossy());
+            return Some(out);
+        }
+        dir = dir.parent()?;
+        up += 1;
+    }
+}
+
+fn render_with(resume: &Resume, r: Renderer<'_>) -> String {
     let mut out = String::new();
     for line in &resume.header {
         if line.is_empty() {
@@ -88,9 +165,15 @@ pub fn render(resume: &Resume, source: &str) -> String {
     out
 }
 
+/// One file of a multi-file resume: its name as shown (`None` for the file
+/// outlined), its text and line index.
+type ShownFile<'a> = (Option<String>, &'a str, LineIndex);
+
 struct Renderer<'a> {
     source: &'a str,
     index: LineIndex,
+    /// For a multi-file resume: where each byte of `source` came from.
+    files: Option<(&'a Flat, Vec<ShownFile<'a>>)>,
 }
 
 /// A piece of a section, for ordering by source position.
@@ -103,6 +186,16 @@ enum Piece<'a> {
 
 impl Renderer<'_> {
     fn pos(&self, offset: usize) -> String {
+        if let Some((flat, files)) = &self.files {
+            if let Some((file, at)) = flat.locate(offset, false) {
+                let (shown, text, index) = &files[file];
+                let p = index.position(text, at, Encoding::Chars);
+                return match shown {
+                    Some(name) => format!("{name}:{}:{}", p.line + 1, p.col + 1),
+                    None => format!("{}:{}", p.line + 1, p.col + 1),
+                };
+            }
+        }
         let p = self.index.position(self.source, offset, Encoding::Chars);
         format!("{}:{}", p.line + 1, p.col + 1)
     }
